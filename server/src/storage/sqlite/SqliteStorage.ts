@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { FileBlobStore } from '../FileBlobStore';
+import type { Storage } from '../types';
+import { SqliteAuditStore } from './SqliteAuditStore';
+import { SqliteCaseStore } from './SqliteCaseStore';
+import { SqliteSettingsStore } from './SqliteSettingsStore';
+import { SqliteUserStore } from './SqliteUserStore';
+import { migrations } from './migrations';
+
+export interface SqliteOptions {
+  /** The database file; its directory is created if missing. */
+  file: string;
+  /** Where attachment blobs are kept, as files. */
+  blobDir: string;
+}
+
+/** The embedded engine: one SQLite file in WAL mode with fully synchronous commits. */
+export class SqliteStorage implements Storage {
+  readonly engine = 'sqlite' as const;
+  readonly cases: SqliteCaseStore;
+  readonly users: SqliteUserStore;
+  readonly settings: SqliteSettingsStore;
+  readonly blobs: FileBlobStore;
+  readonly audit: SqliteAuditStore;
+  private readonly db: Database.Database;
+
+  constructor(options: SqliteOptions) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before it is acknowledged, so nothing acknowledged is lost.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    this.audit = new SqliteAuditStore(this.db);
+    this.cases = new SqliteCaseStore(this.db, this.audit);
+    this.users = new SqliteUserStore(this.db, this.audit);
+    this.settings = new SqliteSettingsStore(this.db, this.audit);
+    this.blobs = new FileBlobStore(options.blobDir);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const applied = db.pragma('user_version', { simple: true }) as number;
+  if (applied > migrations.length) {
+    throw new Error(
+      `The database was written by a newer Haven (schema ${applied}, this one knows ${migrations.length}).`,
+    );
+  }
+  db.transaction(() => {
+    for (let index = applied; index < migrations.length; index += 1) {
+      db.exec(migrations[index]!);
+    }
+    db.pragma(`user_version = ${migrations.length}`);
+  }).immediate();
+}

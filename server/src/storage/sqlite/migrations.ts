@@ -1,0 +1,62 @@
+/**
+ * Schema migrations, applied in order at open. The database's `user_version` holds the number of
+ * migrations applied; never edit one that has shipped, append a new one.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    category TEXT NOT NULL,
+    country TEXT,
+    severity TEXT,
+    assignee_id TEXT,
+    month TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    idempotency_key TEXT UNIQUE,
+    body TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX cases_by_created ON cases (created_at, id);
+  CREATE INDEX cases_by_status_created ON cases (status, created_at, id);
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    disabled INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX users_by_created ON users (created_at, id);
+
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    at INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    actor_id TEXT,
+    subject TEXT,
+    details TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  ) STRICT;
+  -- Append-only: the application never rewrites history. (Someone with the file can still edit
+  -- it; the hash chain and signed checkpoints are what detect that.)
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  `,
+];

@@ -1,0 +1,88 @@
+import { ConflictError, VersionConflictError } from '../../server/src/errors';
+import type { Storage } from '../../server/src/storage/types';
+import { enginesUnderTest, type TestDatabase } from '../support/engines';
+import { aUser, anAudit } from '../support/factories';
+
+describe.each(enginesUnderTest())('users and settings on the $name engine', (engine) => {
+  let database: TestDatabase;
+  let storage: Storage;
+
+  beforeEach(async () => {
+    database = await engine.fresh();
+    storage = await database.open();
+  });
+  afterEach(() => database.dispose());
+
+  it('when a user is inserted, then it reads back identical by id and username', async () => {
+    const user = aUser({ roles: ['officer', 'supervisor'], body: { totp: { enabled: false } } });
+    const stored = await storage.users.insert(user, anAudit());
+
+    expect(stored).toEqual({ ...user, version: 1, updatedAt: user.createdAt });
+    expect(await storage.users.get(user.id)).toEqual(stored);
+    expect(await storage.users.getByUsername(user.username)).toEqual(stored);
+    expect(await storage.users.getByUsername('nobody')).toBeNull();
+  });
+
+  it('when a username is taken, then the insert is refused and writes nothing', async () => {
+    const first = await storage.users.insert(aUser(), anAudit());
+    const clash = aUser({ username: first.username });
+
+    await expect(storage.users.insert(clash, anAudit())).rejects.toBeInstanceOf(ConflictError);
+    expect(await storage.users.get(clash.id)).toBeNull();
+    expect(await storage.audit.list({ limit: 10 })).toHaveLength(1);
+  });
+
+  it('when roles change, then only enabled holders are counted', async () => {
+    const admin = await storage.users.insert(aUser({ roles: ['admin'] }), anAudit());
+    await storage.users.insert(aUser({ roles: ['auditor', 'admin'] }), anAudit());
+    await storage.users.insert(aUser({ roles: ['officer'] }), anAudit());
+    expect(await storage.users.countWithRole('admin')).toBe(2);
+
+    await storage.users.update(admin.id, 1, { disabled: true }, anAudit());
+    expect(await storage.users.countWithRole('admin')).toBe(1);
+    expect(await storage.users.countWithRole('supervisor')).toBe(0);
+  });
+
+  it('when a user update names a stale version, then it is refused', async () => {
+    const user = await storage.users.insert(aUser(), anAudit());
+    await storage.users.update(user.id, 1, { roles: ['supervisor'] }, anAudit());
+    await expect(
+      storage.users.update(user.id, 1, { roles: ['admin'] }, anAudit()),
+    ).rejects.toBeInstanceOf(VersionConflictError);
+    expect((await storage.users.get(user.id))?.roles).toEqual(['supervisor']);
+  });
+
+  it('when users are listed in pages, then each appears once', async () => {
+    const ids = new Set<string>();
+    for (let index = 0; index < 7; index += 1) {
+      ids.add((await storage.users.insert(aUser({ createdAt: new Date(1_000 * (index % 3)) }), anAudit())).id);
+    }
+    const first = await storage.users.list({ limit: 4 });
+    const second = await storage.users.list({ limit: 4, cursor: first.nextCursor! });
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([...first.items, ...second.items].map((user) => user.id))).toEqual(ids);
+  });
+
+  it('when a setting is written, overwritten and deleted, then reads follow, each change audited', async () => {
+    expect(await storage.settings.get('sla.hours')).toBeNull();
+
+    await storage.settings.put('sla.hours', { low: 240, critical: 4 }, anAudit({ action: 'settings.changed' }));
+    expect(await storage.settings.get('sla.hours')).toEqual({ low: 240, critical: 4 });
+
+    await storage.settings.put('sla.hours', [1, 'two', null], anAudit({ action: 'settings.changed' }));
+    expect(await storage.settings.get('sla.hours')).toEqual([1, 'two', null]);
+
+    await storage.settings.delete('sla.hours', anAudit({ action: 'settings.deleted' }));
+    expect(await storage.settings.get('sla.hours')).toBeNull();
+
+    const actions = (await storage.audit.list({ limit: 10 })).map((entry) => entry.action);
+    expect(actions).toEqual(['settings.changed', 'settings.changed', 'settings.deleted']);
+  });
+
+  it('when a setting is written without an audit entry, then the log is untouched', async () => {
+    await storage.settings.put('setup.token', 'hash');
+    await storage.settings.delete('setup.token');
+    await storage.settings.delete('never-written');
+    expect(await storage.audit.head()).toBeNull();
+  });
+});

@@ -1,0 +1,38 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AuditDraft, NewCase, NewUser } from '../../server/src/storage/types';
+
+/** A case as intake would store it; override what the test is about. */
+export function aCase(overrides: Partial<NewCase> = {}): NewCase {
+  const createdAt = overrides.createdAt ?? new Date();
+  return {
+    id: randomUUID(),
+    reference: `HV-${randomBytes(4).toString('hex').toUpperCase()}`,
+    status: 'new',
+    category: 'cyberattack.phishing',
+    country: 'FR',
+    severity: null,
+    assigneeId: null,
+    month: createdAt.toISOString().slice(0, 7),
+    createdAt,
+    idempotencyKey: null,
+    body: { narrative: 'A message asked for my password at [EMAIL-1].', urls: [], nested: {} },
+    ...overrides,
+  };
+}
+
+export function aUser(overrides: Partial<NewUser> = {}): NewUser {
+  return {
+    id: randomUUID(),
+    username: `officer-${randomBytes(4).toString('hex')}`,
+    displayName: 'Case Officer',
+    roles: ['officer'],
+    disabled: false,
+    createdAt: new Date(),
+    body: { passwordHash: '$argon2id$placeholder' },
+    ...overrides,
+  };
+}
+
+export function anAudit(overrides: Partial<AuditDraft> = {}): AuditDraft {
+  return { action: 'test.action', actorId: null, ...overrides };
+}

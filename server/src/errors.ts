@@ -59,12 +59,6 @@ export class NotFoundError extends HavenError {
   }
 }
 
-export class MethodNotAllowedError extends HavenError {
-  constructor(readonly allowed: string[]) {
-    super(405, 'method_not_allowed', 'Method not allowed', `Allowed: ${allowed.join(', ')}.`);
-  }
-}
-
 export class ConflictError extends HavenError {
   constructor(detail: string, code = 'conflict') {
     super(409, code, 'Conflict', detail);
@@ -106,8 +100,8 @@ export class TooManyRequestsError extends HavenError {
 }
 
 export class ServiceUnavailableError extends HavenError {
-  constructor(detail: string) {
-    super(503, 'unavailable', 'Service unavailable', detail);
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(503, 'unavailable', 'Service unavailable', detail, options);
   }
 }
 

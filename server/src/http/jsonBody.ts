@@ -1,0 +1,25 @@
+import express, { type RequestHandler } from 'express';
+import { UnsupportedMediaTypeError } from '../errors';
+
+/** Largest JSON body the API reads; files travel as multipart, under their own limits. */
+export const JSON_BODY_LIMIT = '256kb';
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/**
+ * Parses JSON bodies and refuses any body of another type with 415, except `multipart/form-data`,
+ * which routes that take files parse themselves.
+ */
+export function jsonBody(): RequestHandler[] {
+  return [
+    express.json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES, strict: true }),
+    (req, _res, next) => {
+      // `req.is` is null without a body and false for a body of another type.
+      if (req.is([...JSON_TYPES, 'multipart/form-data']) === false) {
+        next(new UnsupportedMediaTypeError('Send the body as application/json.'));
+        return;
+      }
+      next();
+    },
+  ];
+}

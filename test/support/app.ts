@@ -1,0 +1,47 @@
+import { Writable } from 'node:stream';
+import { createApp } from '../../server/src/app';
+import { loadConfig, type Config } from '../../server/src/config';
+import { Lifecycle } from '../../server/src/lifecycle';
+import { createLogger } from '../../server/src/logger';
+import { openStorage, type Storage } from '../../server/src/storage';
+import { makeTempDir } from './tempDir';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  config: Config;
+  storage: Storage;
+  lifecycle: Lifecycle;
+  /** Every log line the app wrote, as text. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh embedded database in a temp directory, logging into `logs`. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = makeTempDir();
+  const config = loadConfig({ NODE_ENV: 'test', HAVEN_DATA_DIR: dir.path, HAVEN_LOG_LEVEL: 'info', ...env });
+  const logs: string[] = [];
+  const logger = createLogger(
+    config,
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs.push(chunk.toString());
+        done();
+      },
+    }),
+  );
+  const storage = await openStorage(config.database, config);
+  const lifecycle = new Lifecycle();
+  const app = createApp({ config, storage, logger, lifecycle });
+  return {
+    app,
+    config,
+    storage,
+    lifecycle,
+    logs,
+    async close() {
+      await storage.close();
+      dir.cleanup();
+    },
+  };
+}

@@ -57,10 +57,7 @@ const EnvironmentSchema = z.object({
 });
 
 /** Parses `env` (normally `process.env`); throws `ConfigError` listing every problem at once. */
-export function loadConfig(
-  env: Record<string, string | undefined>,
-  cwd = process.cwd(),
-): Config {
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const parsed = EnvironmentSchema.safeParse(withoutEmptyValues(env));
   if (!parsed.success) {
     throw new ConfigError(
@@ -93,7 +90,8 @@ export function loadConfig(
     database: database as DatabaseConfig,
     masterKey: masterKey as Buffer | null,
     publicUrl: (values.HAVEN_PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
-    logLevel: values.NODE_ENV === 'test' && !env.HAVEN_LOG_LEVEL ? 'silent' : values.HAVEN_LOG_LEVEL,
+    logLevel:
+      values.NODE_ENV === 'test' && !env.HAVEN_LOG_LEVEL ? 'silent' : values.HAVEN_LOG_LEVEL,
     shutdownGraceMs: values.HAVEN_SHUTDOWN_GRACE_MS,
   };
 }

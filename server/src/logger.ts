@@ -14,27 +14,27 @@ export function createLogger(
 ): Logger {
   return pino(
     {
-    level: config.logLevel,
-    base: { service: 'haven' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: [
-        'password',
-        'receipt',
-        'token',
-        'secret',
-        'authorization',
-        'cookie',
-        '*.password',
-        '*.receipt',
-        '*.token',
-        '*.secret',
-        '*.authorization',
-        '*.cookie',
-        '*.headers',
-      ],
-      censor: '[redacted]',
-    },
+      level: config.logLevel,
+      base: { service: 'haven' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: [
+          'password',
+          'receipt',
+          'token',
+          'secret',
+          'authorization',
+          'cookie',
+          '*.password',
+          '*.receipt',
+          '*.token',
+          '*.secret',
+          '*.authorization',
+          '*.cookie',
+          '*.headers',
+        ],
+        censor: '[redacted]',
+      },
     },
     destination,
   );

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    error instanceof ConfigError ? `${error.message}\n` : `Haven could not start: ${String(error)}\n`,
+    error instanceof ConfigError
+      ? `${error.message}\n`
+      : `Haven could not start: ${String(error)}\n`,
   );
   process.exit(1);
 });

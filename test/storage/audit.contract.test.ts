@@ -22,13 +22,29 @@ describe.each(enginesUnderTest())('the audit log on the $name engine', (engine) 
   afterEach(() => database.dispose());
 
   it('when changes are made, then each leaves one entry, hash-chained in order', async () => {
-    const record = await storage.cases.insert(aCase(), anAudit({ action: 'case.created', subject: { type: 'case', id: 'c1' } }));
-    await storage.cases.update(record.id, 1, { status: 'triaged' }, anAudit({ action: 'case.triaged', actorId: 'u1' }));
-    await storage.users.insert(aUser(), anAudit({ action: 'user.created', details: { roles: ['officer'], count: 1 } }));
+    const record = await storage.cases.insert(
+      aCase(),
+      anAudit({ action: 'case.created', subject: { type: 'case', id: 'c1' } }),
+    );
+    await storage.cases.update(
+      record.id,
+      1,
+      { status: 'triaged' },
+      anAudit({ action: 'case.triaged', actorId: 'u1' }),
+    );
+    await storage.users.insert(
+      aUser(),
+      anAudit({ action: 'user.created', details: { roles: ['officer'], count: 1 } }),
+    );
     await storage.audit.append(anAudit({ action: 'auth.login', actorId: 'u1' }));
 
     const entries = await storage.audit.list({ limit: 100 });
-    expect(entries.map((entry) => entry.action)).toEqual(['case.created', 'case.triaged', 'user.created', 'auth.login']);
+    expect(entries.map((entry) => entry.action)).toEqual([
+      'case.created',
+      'case.triaged',
+      'user.created',
+      'auth.login',
+    ]);
     expect(entries[0]).toMatchObject({ subject: { type: 'case', id: 'c1' }, actorId: null });
     expect(entries[2]?.details).toEqual({ roles: ['officer'], count: 1 });
     expectLinearChain(entries);
@@ -36,7 +52,8 @@ describe.each(enginesUnderTest())('the audit log on the $name engine', (engine) 
   });
 
   it('when listing after a position, then the log pages in order', async () => {
-    for (let index = 0; index < 5; index += 1) await storage.audit.append(anAudit({ action: `a${index}` }));
+    for (let index = 0; index < 5; index += 1)
+      await storage.audit.append(anAudit({ action: `a${index}` }));
     const page = await storage.audit.list({ afterSeq: 2, limit: 2 });
     expect(page.map((entry) => entry.action)).toEqual(['a2', 'a3']);
   });

@@ -20,7 +20,12 @@ describe.each(enginesUnderTest())('blobs on the $name engine', (engine) => {
     const large = randomBytes(3 * 1024 * 1024 + 17);
 
     expect(await storage.blobs.put('blob-small-1', small)).toEqual({ size: small.length });
-    expect(await storage.blobs.put('blob-large-1', Readable.from([large.subarray(0, 1000), large.subarray(1000)]))).toEqual({
+    expect(
+      await storage.blobs.put(
+        'blob-large-1',
+        Readable.from([large.subarray(0, 1000), large.subarray(1000)]),
+      ),
+    ).toEqual({
       size: large.length,
     });
 
@@ -30,7 +35,9 @@ describe.each(enginesUnderTest())('blobs on the $name engine', (engine) => {
 
   it('when an id exists, then a second write is refused and the first bytes stay', async () => {
     await storage.blobs.put('blob-taken-1', Buffer.from('first'));
-    await expect(storage.blobs.put('blob-taken-1', Buffer.from('second'))).rejects.toBeInstanceOf(ConflictError);
+    await expect(storage.blobs.put('blob-taken-1', Buffer.from('second'))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect((await buffer(await storage.blobs.get('blob-taken-1'))).toString()).toBe('first');
   });
 
@@ -42,6 +49,8 @@ describe.each(enginesUnderTest())('blobs on the $name engine', (engine) => {
   });
 
   it('when an id could escape its directory, then it is refused', async () => {
-    await expect(storage.blobs.put('../../etc/passwd', Buffer.from('x'))).rejects.toMatchObject({ status: 400 });
+    await expect(storage.blobs.put('../../etc/passwd', Buffer.from('x'))).rejects.toMatchObject({
+      status: 400,
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../../server/src/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  VersionConflictError,
+} from '../../server/src/errors';
 import type { Storage } from '../../server/src/storage/types';
 import { enginesUnderTest, type TestDatabase } from '../support/engines';
 import { aCase, anAudit } from '../support/factories';
@@ -62,7 +67,12 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
       anAudit({ action: 'case.triaged' }),
     );
 
-    expect(updated).toMatchObject({ status: 'triaged', severity: 'critical', assigneeId: 'user-1', version: 2 });
+    expect(updated).toMatchObject({
+      status: 'triaged',
+      severity: 'critical',
+      assigneeId: 'user-1',
+      version: 2,
+    });
     expect(updated.body).toEqual({ changed: true });
     expect(updated.category).toBe(record.category);
     expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(record.createdAt.getTime());
@@ -120,7 +130,9 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
         const createdAt = new Date(base + Math.floor(index / 2) * 60_000);
         const status = index % 3 === 0 ? 'triaged' : 'new';
         const assigneeId = index % 5 === 0 ? 'user-1' : null;
-        inserted.push(await storage.cases.insert(aCase({ createdAt, status, assigneeId }), anAudit()));
+        inserted.push(
+          await storage.cases.insert(aCase({ createdAt, status, assigneeId }), anAudit()),
+        );
       }
     });
 
@@ -143,14 +155,22 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
 
     it('when paging newest first, then every case appears once, in order, and the last page has no cursor', async () => {
       const { seen, pages } = await allPages({ sort: 'newest', limit: 10 });
-      expect(seen).toEqual([...inserted].sort(byCreated).reverse().map((item) => item.id));
+      expect(seen).toEqual(
+        [...inserted]
+          .sort(byCreated)
+          .reverse()
+          .map((item) => item.id),
+      );
       expect(pages).toBe(3);
     });
 
     it('when paging oldest first with a status filter, then only matching cases appear, in order', async () => {
       const { seen } = await allPages({ sort: 'oldest', limit: 4, status: ['triaged'] });
       expect(seen).toEqual(
-        inserted.filter((item) => item.status === 'triaged').sort(byCreated).map((item) => item.id),
+        inserted
+          .filter((item) => item.status === 'triaged')
+          .sort(byCreated)
+          .map((item) => item.id),
       );
     });
 
@@ -158,7 +178,9 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
       const unassigned = await allPages({ sort: 'oldest', limit: 50, assigneeId: null });
       const mine = await allPages({ sort: 'oldest', limit: 50, assigneeId: 'user-1' });
       expect(unassigned.seen).toHaveLength(inserted.filter((item) => !item.assigneeId).length);
-      expect(mine.seen).toHaveLength(inserted.filter((item) => item.assigneeId === 'user-1').length);
+      expect(mine.seen).toHaveLength(
+        inserted.filter((item) => item.assigneeId === 'user-1').length,
+      );
     });
 
     it('when a cursor is forged, then listing is refused as invalid', async () => {

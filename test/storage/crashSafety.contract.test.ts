@@ -17,7 +17,9 @@ function writeThenKill(database: TestDatabase, count: number): Promise<string[]>
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`writer exited with ${code}`)),
+      signal === 'SIGKILL'
+        ? resolve(acknowledged)
+        : reject(new Error(`writer exited with ${code}`)),
     );
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!line.startsWith('ack ')) return;

@@ -55,7 +55,10 @@ describe.each(enginesUnderTest())('users and settings on the $name engine', (eng
   it('when users are listed in pages, then each appears once', async () => {
     const ids = new Set<string>();
     for (let index = 0; index < 7; index += 1) {
-      ids.add((await storage.users.insert(aUser({ createdAt: new Date(1_000 * (index % 3)) }), anAudit())).id);
+      ids.add(
+        (await storage.users.insert(aUser({ createdAt: new Date(1_000 * (index % 3)) }), anAudit()))
+          .id,
+      );
     }
     const first = await storage.users.list({ limit: 4 });
     const second = await storage.users.list({ limit: 4, cursor: first.nextCursor! });
@@ -66,10 +69,18 @@ describe.each(enginesUnderTest())('users and settings on the $name engine', (eng
   it('when a setting is written, overwritten and deleted, then reads follow, each change audited', async () => {
     expect(await storage.settings.get('sla.hours')).toBeNull();
 
-    await storage.settings.put('sla.hours', { low: 240, critical: 4 }, anAudit({ action: 'settings.changed' }));
+    await storage.settings.put(
+      'sla.hours',
+      { low: 240, critical: 4 },
+      anAudit({ action: 'settings.changed' }),
+    );
     expect(await storage.settings.get('sla.hours')).toEqual({ low: 240, critical: 4 });
 
-    await storage.settings.put('sla.hours', [1, 'two', null], anAudit({ action: 'settings.changed' }));
+    await storage.settings.put(
+      'sla.hours',
+      [1, 'two', null],
+      anAudit({ action: 'settings.changed' }),
+    );
     expect(await storage.settings.get('sla.hours')).toEqual([1, 'two', null]);
 
     await storage.settings.delete('sla.hours', anAudit({ action: 'settings.deleted' }));

@@ -19,7 +19,12 @@ export interface TestApp {
 /** The real app on a fresh embedded database in a temp directory, logging into `logs`. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = makeTempDir();
-  const config = loadConfig({ NODE_ENV: 'test', HAVEN_DATA_DIR: dir.path, HAVEN_LOG_LEVEL: 'info', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    HAVEN_DATA_DIR: dir.path,
+    HAVEN_LOG_LEVEL: 'info',
+    ...env,
+  });
   const logs: string[] = [];
   const logger = createLogger(
     config,

@@ -46,7 +46,9 @@ export async function keyFileProblems(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => null);
   if (!info) return [];
   return info.mode & 0o077
-    ? [`${MASTER_KEY_FILE} is readable by other users (mode ${(info.mode & 0o777).toString(8)}); run chmod 600`]
+    ? [
+        `${MASTER_KEY_FILE} is readable by other users (mode ${(info.mode & 0o777).toString(8)}); run chmod 600`,
+      ]
     : [];
 }
 

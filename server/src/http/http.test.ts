@@ -54,7 +54,9 @@ describe('bad requests', () => {
   });
 
   it('when a non-browser asks for an unknown page, then 404 problem+json', async () => {
-    const response = await request(testApp.app).get('/no/such/page').set('Accept', 'application/json');
+    const response = await request(testApp.app)
+      .get('/no/such/page')
+      .set('Accept', 'application/json');
     expectProblem(response, 404, 'not_found');
   });
 
@@ -122,7 +124,16 @@ describe('request logs', () => {
     const text = testApp.logs.join('');
     expect(text).toContain('"path":"/api/v1/anything"');
     expect(text).toContain('"method":"POST"');
-    for (const secret of ['127.0.0.1', '::1', '::ffff', '203.0.113.7', 'Reporter-Browser', 'secret-in-query', 'cookie-secret', 'reporter@example.org']) {
+    for (const secret of [
+      '127.0.0.1',
+      '::1',
+      '::ffff',
+      '203.0.113.7',
+      'Reporter-Browser',
+      'secret-in-query',
+      'cookie-secret',
+      'reporter@example.org',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -133,7 +144,9 @@ describe('the OpenAPI document', () => {
     const response = await request(testApp.app).get('/api/openapi.json');
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe('3.1.0');
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz']));
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/healthz', '/readyz']),
+    );
     expect(response.body.components.schemas.Problem.required).toEqual(
       expect.arrayContaining(['type', 'title', 'status', 'code']),
     );

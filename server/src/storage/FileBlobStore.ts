@@ -35,7 +35,9 @@ export class FileBlobStore implements BlobStore {
       );
       // link() refuses an existing target, atomically: no blob is ever overwritten.
       await link(temporary, target).catch((error: NodeJS.ErrnoException) => {
-        throw error.code === 'EEXIST' ? new ConflictError(`Blob ${id} exists.`, 'duplicate') : error;
+        throw error.code === 'EEXIST'
+          ? new ConflictError(`Blob ${id} exists.`, 'duplicate')
+          : error;
       });
       await syncDirectory(directory);
     } finally {

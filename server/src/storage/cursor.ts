@@ -35,6 +35,8 @@ export function toPage<T extends { createdAt: Date; id: string }>(
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ at: last.createdAt.getTime(), id: last.id }) : null;
+    rows.length > limit && last
+      ? encodeCursor({ at: last.createdAt.getTime(), id: last.id })
+      : null;
   return { items, nextCursor };
 }

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Storage } from './types';
 
-export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'mongodb'; url: string };
+export type DatabaseConfig =
+  { engine: 'sqlite'; file: string } | { engine: 'mongodb'; url: string };
 
 /**
  * Opens the engine the configuration names. Each engine's library is loaded only when chosen,

@@ -24,7 +24,8 @@ export interface Storage {
 
 export type EngineName = 'sqlite' | 'mongodb';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 export interface Page<T> {

@@ -31,7 +31,9 @@ export const describeHealthRoutes: DescribeRoutes = (registry) => {
     path: '/healthz',
     summary: 'Liveness: the process is up',
     tags: ['operations'],
-    responses: { 200: { description: 'Alive', content: { 'application/json': { schema: LivenessSchema } } } },
+    responses: {
+      200: { description: 'Alive', content: { 'application/json': { schema: LivenessSchema } } },
+    },
   });
   registry.registerPath({
     method: 'get',

@@ -14,7 +14,9 @@ export class SqliteSettingsStore implements SettingsStore {
   }
 
   async get(key: string): Promise<JsonValue | null> {
-    const row = this.sql.get<{ value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+    const row = this.sql
+      .get<{ value: string }>('SELECT value FROM settings WHERE key = ?')
+      .get(key);
     return row ? (JSON.parse(row.value) as JsonValue) : null;
   }
 
@@ -30,8 +32,6 @@ export class SqliteSettingsStore implements SettingsStore {
   }
 
   async delete(key: string, audit?: AuditDraft): Promise<void> {
-    this.audit.withEntry(audit, () =>
-      this.sql.get('DELETE FROM settings WHERE key = ?').run(key),
-    );
+    this.audit.withEntry(audit, () => this.sql.get('DELETE FROM settings WHERE key = ?').run(key));
   }
 }

@@ -1,10 +1,8 @@
-import { loadMasterKey } from '../crypto/masterKey';
 import { issueSetupToken, setupUrl } from '../modules/setup/setupToken';
 import { withStorage } from './context';
 
 export async function setupToken(): Promise<number> {
-  return withStorage(async ({ config, storage, logger }) => {
-    await loadMasterKey(config, logger);
+  return withStorage(async ({ config, storage }) => {
     const token = await issueSetupToken(storage);
     if (!token) {
       process.stderr.write('An admin exists already; setup tokens are only for the first one.\n');

@@ -13,7 +13,14 @@ run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'ser
 
 if (!process.argv.includes('--server-only')) {
   const built = join(root, 'client/dist/index.html');
-  const sources = ['client/src', 'client/public', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'shared/src'];
+  const sources = [
+    'client/src',
+    'client/public',
+    'client/index.html',
+    'client/vite.config.ts',
+    'client/package.json',
+    'shared/src',
+  ];
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
   if (sources.some((source) => newestChange(join(root, source)) > builtAt)) {
     process.stdout.write('Building the console…\n');
@@ -25,5 +32,8 @@ function newestChange(path) {
   if (!existsSync(path)) return 0;
   const info = statSync(path);
   if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(info.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
+  return Math.max(
+    info.mtimeMs,
+    ...readdirSync(path).map((entry) => newestChange(join(path, entry))),
+  );
 }

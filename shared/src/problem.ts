@@ -14,9 +14,7 @@ export const FieldIssueSchema = z.object({
  */
 export const ProblemSchema = z
   .object({
-    type: z
-      .string()
-      .describe('A URI naming the kind of problem: `urn:haven:problem:<code>`.'),
+    type: z.string().describe('A URI naming the kind of problem: `urn:haven:problem:<code>`.'),
     title: z.string(),
     status: z.number().int().min(400).max(599),
     detail: z.string().optional(),

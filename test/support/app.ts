@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createApp } from '../../server/src/app';
 import { loadConfig, type Config } from '../../server/src/config';
@@ -13,6 +15,8 @@ export interface TestApp {
   lifecycle: Lifecycle;
   /** Every log line the app wrote, as text. */
   logs: string[];
+  /** Serves the app on a free loopback port, for clients that need a real URL (a browser). */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -38,13 +42,23 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const storage = await openStorage(config.database, config);
   const lifecycle = new Lifecycle();
   const app = createApp({ config, storage, logger, lifecycle });
+  let server: ReturnType<typeof app.listen> | undefined;
   return {
     app,
     config,
     storage,
     lifecycle,
     logs,
+    async listen() {
+      server = app.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
     async close() {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server!.close(resolve));
+      }
       await storage.close();
       dir.cleanup();
     },

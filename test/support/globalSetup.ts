@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /**
- * Some suites run the compiled server in a child process (the crash test, the CLI, `npm start`).
- * `tsc -b` rebuilds only what is stale, so this costs nothing when `npm test` already built.
+ * Suites run the compiled server in child processes (the crash test, the CLI, the start test)
+ * and the built console in a browser: build whatever is stale first, as `npm start` does. It
+ * costs a second when `npm test` has just built everything.
  */
 export default function globalSetup(): void {
   const root = join(__dirname, '..', '..');
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'server'], {
+  execFileSync(process.execPath, [join(root, 'scripts/build-if-stale.mjs')], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -28,7 +28,10 @@ export function waitForOutput(
   timeoutMs = 20_000,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`timed out; output so far:\n${run.output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`timed out; output so far:\n${run.output()}`)),
+      timeoutMs,
+    );
     const check = () => predicate(run.output()) && done();
     const done = (error?: Error) => {
       clearTimeout(timer);

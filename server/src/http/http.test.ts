@@ -152,3 +152,47 @@ describe('the OpenAPI document', () => {
     );
   });
 });
+
+describe('fuzzed requests', () => {
+  it('when random methods, paths, content types and bodies arrive, then none gets a 5xx', async () => {
+    const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
+    const paths = [
+      '/api/v1/public/reports',
+      '/api/v1/cases/%00',
+      '/api/v1/../../etc/passwd',
+      '/readyz?x[y]=1',
+      '/api/openapi.json/..%2f',
+    ];
+    const types = [
+      'application/json',
+      'application/json; charset=utf-16',
+      'multipart/form-data',
+      'text/html',
+      'application/x-www-form-urlencoded',
+      '',
+    ];
+    const bodies = [
+      '{"a":',
+      '[]',
+      'null',
+      '{"__proto__":{"admin":true}}',
+      '\u0000\uffff',
+      '{"constructor":{"prototype":{}}}',
+      'x'.repeat(5000),
+    ];
+    let seed = 7;
+    const pick = <T>(items: readonly T[]): T =>
+      items[(seed = (seed * 48_271) % 2_147_483_647) % items.length]!;
+
+    for (let round = 0; round < 60; round += 1) {
+      const method = pick(methods);
+      const call = request(testApp.app)[method](pick(paths));
+      const type = pick(types);
+      if (type) call.set('Content-Type', type);
+      const response =
+        method === 'get' || method === 'delete' ? await call : await call.send(pick(bodies));
+      expect(response.status).toBeLessThan(500);
+      expect(response.headers['content-type'] ?? '').not.toMatch(/text\/html.*error/);
+    }
+  });
+});

@@ -1,0 +1,19 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import { useLocation } from 'react-router';
+
+/**
+ * After moving to another page, puts focus on its main heading, so a screen reader announces the
+ * new page and the next Tab starts from its content. The first page of a visit is left alone:
+ * there the browser's own order applies, starting with the skip link.
+ */
+export function useFocusHeadingOnNavigation(mainRef: RefObject<HTMLElement | null>): void {
+  const { key } = useLocation();
+  const focusedForKey = useRef(key);
+
+  useEffect(() => {
+    if (focusedForKey.current === key) return;
+    focusedForKey.current = key;
+    // The page's effects have run before this one, so its heading is already in place.
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [key, mainRef]);
+}

@@ -11,7 +11,10 @@ describe('starting the server on a fresh machine', () => {
 
   it('when started with no configuration, then it serves probes, API and console, prints a setup link, and stops cleanly on SIGTERM', async () => {
     const server = runNode('server/dist/main.js', [], { PORT: '0', HAVEN_DATA_DIR: dir.path });
-    const output = await waitForOutput(server, (text) => /#token=/.test(text) && /"port":\d+/.test(text));
+    const output = await waitForOutput(
+      server,
+      (text) => /#token=/.test(text) && /"port":\d+/.test(text),
+    );
     const port = Number(/"port":(\d+)/.exec(output)![1]);
     const base = `http://127.0.0.1:${port}`;
 
@@ -56,7 +59,10 @@ describe('starting the server on a fresh machine', () => {
   });
 
   it('when NODE_ENV is production without a master key, then it refuses to start', async () => {
-    const server = runNode('server/dist/main.js', [], { NODE_ENV: 'production', HAVEN_DATA_DIR: dir.path });
+    const server = runNode('server/dist/main.js', [], {
+      NODE_ENV: 'production',
+      HAVEN_DATA_DIR: dir.path,
+    });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/HAVEN_MASTER_KEY is required in production/);
   });

@@ -14,7 +14,10 @@ describe('the haven command', () => {
   afterEach(() => dir.cleanup());
 
   async function haven(...args: string[]) {
-    const run = runNode(CLI, args, { HAVEN_DATA_DIR: dir.path, HAVEN_PUBLIC_URL: 'https://haven.example' });
+    const run = runNode(CLI, args, {
+      HAVEN_DATA_DIR: dir.path,
+      HAVEN_PUBLIC_URL: 'https://haven.example',
+    });
     const code = await run.exited;
     return { code, output: run.output() };
   }
@@ -26,7 +29,10 @@ describe('the haven command', () => {
   });
 
   it('when an admin exists, then no setup token is given', async () => {
-    const storage = await openStorage({ engine: 'sqlite', file: join(dir.path, 'haven.db') }, { dataDir: dir.path });
+    const storage = await openStorage(
+      { engine: 'sqlite', file: join(dir.path, 'haven.db') },
+      { dataDir: dir.path },
+    );
     await storage.users.insert(aUser({ roles: ['admin'] }), anAudit());
     await storage.close();
 
@@ -45,7 +51,9 @@ describe('the haven command', () => {
   });
 
   it('when the key file is readable by others, then the doctor fails that check', async () => {
-    await writeFile(join(dir.path, 'master.key'), randomBytes(32).toString('base64'), { mode: 0o644 });
+    await writeFile(join(dir.path, 'master.key'), randomBytes(32).toString('base64'), {
+      mode: 0o644,
+    });
     const { code, output } = await haven('doctor');
     expect(code).toBe(1);
     expect(output).toMatch(/^FAIL {2}master key: .*chmod 600/m);

@@ -1,13 +1,16 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runNode, waitForOutput } from './support/processes';
+import { killStartedProcesses, runNode, waitForOutput } from './support/processes';
 import { makeTempDir } from './support/tempDir';
 
 /** The promise of `npm start`: zero set-up, the embedded engine, the console and the API on one port. */
 describe('starting the server on a fresh machine', () => {
   let dir: ReturnType<typeof makeTempDir>;
   beforeEach(() => (dir = makeTempDir()));
-  afterEach(() => dir.cleanup());
+  afterEach(() => {
+    killStartedProcesses();
+    dir.cleanup();
+  });
 
   it('when started with no configuration, then it serves probes, API and console, prints a setup link, and stops cleanly on SIGTERM', async () => {
     const server = runNode('server/dist/main.js', [], { PORT: '0', HAVEN_DATA_DIR: dir.path });

@@ -38,8 +38,6 @@ const EnvironmentSchema = z.object({
     .default(8080),
   HAVEN_HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
   HAVEN_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
-  DATABASE_URL: z.string().trim().min(1, 'must not be empty').optional(),
-  HAVEN_MASTER_KEY: z.string().trim().optional(),
   HAVEN_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
     .optional(),
@@ -58,30 +56,26 @@ const EnvironmentSchema = z.object({
 
 /** Parses `env` (normally `process.env`); throws `ConfigError` listing every problem at once. */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
-  const parsed = EnvironmentSchema.safeParse(withoutEmptyValues(env));
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),
-    );
-  }
-  const values = parsed.data;
-  const problems: string[] = [];
-  const dataDir = isAbsolute(values.HAVEN_DATA_DIR)
-    ? values.HAVEN_DATA_DIR
-    : resolve(cwd, values.HAVEN_DATA_DIR);
+  const given = withoutEmptyValues(env);
+  const parsed = EnvironmentSchema.safeParse(given);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
 
-  const database = parseDatabaseUrl(values.DATABASE_URL, dataDir, cwd);
+  const dataDirSetting = parsed.data?.HAVEN_DATA_DIR ?? './data';
+  const dataDir = isAbsolute(dataDirSetting) ? dataDirSetting : resolve(cwd, dataDirSetting);
+  const database = parseDatabaseUrl(given.DATABASE_URL?.trim(), dataDir, cwd);
   if (typeof database === 'string') problems.push(database);
-
-  const masterKey = values.HAVEN_MASTER_KEY ? parseMasterKey(values.HAVEN_MASTER_KEY) : null;
+  const masterKey = given.HAVEN_MASTER_KEY ? parseMasterKey(given.HAVEN_MASTER_KEY.trim()) : null;
   if (typeof masterKey === 'string') problems.push(masterKey);
-  if (values.NODE_ENV === 'production' && !values.HAVEN_MASTER_KEY) {
+  if (given.NODE_ENV === 'production' && !given.HAVEN_MASTER_KEY) {
     problems.push(
       'HAVEN_MASTER_KEY is required in production (32 random bytes, base64: `openssl rand -base64 32`)',
     );
   }
 
-  if (problems.length) throw new ConfigError(problems);
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const values = parsed.data;
   return {
     env: values.NODE_ENV,
     port: values.PORT,

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openStorage } from '../../server/src/storage';
 import { aUser, anAudit } from '../support/factories';
-import { runNode } from '../support/processes';
+import { killStartedProcesses, runNode } from '../support/processes';
 import { makeTempDir } from '../support/tempDir';
 
 const CLI = 'server/dist/cli/main.js';
@@ -11,7 +11,10 @@ const CLI = 'server/dist/cli/main.js';
 describe('the haven command', () => {
   let dir: ReturnType<typeof makeTempDir>;
   beforeEach(() => (dir = makeTempDir()));
-  afterEach(() => dir.cleanup());
+  afterEach(() => {
+    killStartedProcesses();
+    dir.cleanup();
+  });
 
   async function haven(...args: string[]) {
     const run = runNode(CLI, args, {
@@ -45,8 +48,8 @@ describe('the haven command', () => {
   it('when the doctor runs on a healthy set-up, then every check passes', async () => {
     const { code, output } = await haven('doctor');
     expect(code).toBe(0);
-    expect(output).toMatch(/^ok {2}configuration: development, sqlite storage$/m);
-    expect(output).toMatch(/^ok {2}storage: sqlite answers; no admin yet/m);
+    expect(output).toMatch(/^ok +configuration: development, sqlite storage$/m);
+    expect(output).toMatch(/^ok +storage: sqlite answers; no admin yet/m);
     expect(output).not.toMatch(/FAIL/);
   });
 
@@ -56,7 +59,7 @@ describe('the haven command', () => {
     });
     const { code, output } = await haven('doctor');
     expect(code).toBe(1);
-    expect(output).toMatch(/^FAIL {2}master key: .*chmod 600/m);
+    expect(output).toMatch(/^FAIL +master key: .*chmod 600/m);
   });
 
   it('when the command is unknown, then it prints the usage and exits 2', async () => {

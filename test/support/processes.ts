@@ -3,6 +3,14 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 
+const running = new Set<ChildProcess>();
+
+/** Kills whatever a test started and left running (call from `afterEach`). */
+export function killStartedProcesses(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
 /** Runs a compiled entry point of the server (built by the test run's global setup). */
 export function runNode(
   script: string,
@@ -14,6 +22,8 @@ export function runNode(
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

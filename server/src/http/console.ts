@@ -15,6 +15,11 @@ export function serveConsole(app: Express, distDir = CONSOLE_DIST): boolean {
   if (!existsSync(indexHtml)) return false;
   app.use(
     '/assets',
+    (_req, res, next) => {
+      res.removeHeader('Cache-Control');
+      res.removeHeader('Pragma');
+      next();
+    },
     express.static(join(distDir, 'assets'), {
       immutable: true,
       maxAge: '365d',

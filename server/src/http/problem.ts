@@ -61,7 +61,7 @@ function internalProblem(): Problem {
 function toHavenError(error: unknown): HavenError | null {
   if (error instanceof HavenError) return error;
   if (typeof error !== 'object' || error === null) return null;
-  const { type, status, expose } = error as { type?: string; status?: number; expose?: boolean };
+  const { type, status } = error as { type?: string; status?: number };
   switch (type) {
     case 'entity.parse.failed':
       return new MalformedRequestError('The body is not valid JSON.');
@@ -76,7 +76,9 @@ function toHavenError(error: unknown): HavenError | null {
     case 'request.size.invalid':
       return new MalformedRequestError('The body did not arrive whole.');
   }
-  if (expose && status && status >= 400 && status < 500) {
+  // Other client errors raised by Express, the router or static files (e.g. a missing asset).
+  if (status === 404) return new NotFoundError();
+  if (status && status >= 400 && status < 500) {
     return new MalformedRequestError('The request could not be read.');
   }
   return null;

@@ -16,15 +16,15 @@ for (const test of tests) {
   if (test.status === 'failed') perEngine[engine].failed += 1;
 }
 for (const [engine, counts] of Object.entries(perEngine)) {
-  console.log(`engine ${engine}: ${counts.passed} passed, ${counts.failed} failed`);
+  process.stdout.write(`engine ${engine}: ${counts.passed} passed, ${counts.failed} failed\n`);
 }
 const failed = tests.filter((test) => test.status === 'failed').length;
 const passed = tests.filter((test) => test.status === 'passed').length;
 const skipped = tests.length - passed - failed;
-console.log(`jest: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.stdout.write(`jest: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 
 if (flag === '--require-engine' && !perEngine[required]?.passed) {
-  console.error(`No test ran against the ${required} engine.`);
+  process.stderr.write(`No test ran against the ${required} engine.\n`);
   process.exit(1);
 }
 process.exit(failed ? 1 : 0);

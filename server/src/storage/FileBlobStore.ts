@@ -7,8 +7,11 @@ import { pipeline } from 'node:stream/promises';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { BlobStore } from './types';
 
-/** Blob ids are chosen by the server; this shape keeps them safe as file names. */
-const BLOB_ID = /^[A-Za-z0-9_-]{8,128}$/;
+/**
+ * Blob ids are chosen by the server; this shape keeps them safe as file names. The GridFS store
+ * checks the same shape, so both engines accept and refuse the same ids.
+ */
+export const BLOB_ID = /^[A-Za-z0-9_-]{8,128}$/;
 
 /** Blobs as files under one directory, fanned out by the id's first two characters. */
 export class FileBlobStore implements BlobStore {

@@ -12,7 +12,10 @@ export interface StampedAudit extends AuditDraft {
 }
 
 export function stampAudit(draft: AuditDraft, at = new Date()): StampedAudit {
-  return { ...draft, id: randomUUID(), at };
+  // Through JSON once, so the entry is hashed exactly as every engine will store and read it
+  // (no `undefined` members, no class instances).
+  const stored = JSON.parse(JSON.stringify(draft)) as AuditDraft;
+  return { ...stored, actorId: stored.actorId ?? null, id: randomUUID(), at };
 }
 
 /**

@@ -1,0 +1,196 @@
+import { Schema, type Connection, type Model, type SchemaOptions } from 'mongoose';
+import type { StampedAudit } from '../auditChain';
+
+/**
+ * The documents as stored. `_id` is the record's id (the setting's key; the entry's `seq` in the
+ * audit log). These types never leave the engine: the stores map them to the records of
+ * `types.ts`.
+ */
+
+/**
+ * JSON values as the documents type them. Mongoose's mapped types recurse without end on the
+ * recursive `JsonObject`, so documents say less and the stores convert at the boundary.
+ */
+export type Json = Record<string, unknown>;
+
+/** A stamped audit entry as stored inside a changed document. */
+export type StoredAudit = Omit<StampedAudit, 'details'> & { details?: Json };
+
+/** Engine fields of every document that carries audited changes. */
+export interface Audited {
+  /**
+   * Audit entries written in the same single-document write as the change they record, waiting
+   * to be moved to `audit_log` (see `MongoAuditStore`). Empty or absent once moved.
+   */
+  pendingAudit?: StoredAudit[];
+}
+
+export interface CaseDoc extends Audited {
+  _id: string;
+  reference: string;
+  status: string;
+  category: string;
+  country: string | null;
+  severity: string | null;
+  assigneeId: string | null;
+  month: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  /** Absent rather than null when there is none, so that the unique index never sees it. */
+  idempotencyKey?: string;
+  body: Json;
+}
+
+export interface UserDoc extends Audited {
+  _id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  disabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  body: Json;
+}
+
+export interface SettingDoc extends Audited {
+  _id: string;
+  value?: unknown;
+  updatedAt: Date;
+  /** A deleted setting whose audit entries are still to be moved; reads treat it as absent. */
+  deleted?: boolean;
+}
+
+export interface AuditDoc {
+  /** The entry's `seq`: the unique `_id` is what keeps the chain linear between writers. */
+  _id: number;
+  id: string;
+  at: Date;
+  action: string;
+  actorId: string | null;
+  subject?: { type: string; id: string };
+  details?: Json;
+  prevHash: string;
+  hash: string;
+}
+
+export interface Models {
+  cases: Model<CaseDoc>;
+  users: Model<UserDoc>;
+  settings: Model<SettingDoc>;
+  auditLog: Model<AuditDoc>;
+}
+
+const options = {
+  versionKey: false,
+  // Keep empty objects: `body`, settings and audit details must round-trip exactly.
+  minimize: false,
+  id: false,
+  // A field the schema does not know is a bug: refuse it instead of dropping it silently (a
+  // dropped filter field would widen a query). Set per schema because mongoose 8 does not read
+  // `strictQuery` from the connection.
+  strict: 'throw',
+  strictQuery: 'throw',
+  // Indexes are created once at connect (`createIndexes`), not on first use.
+  autoIndex: false,
+  autoCreate: false,
+} as const satisfies SchemaOptions;
+
+const Mixed = Schema.Types.Mixed;
+const code = { type: String, required: true };
+const nullableCode = { type: String, default: null };
+const pendingAudit = { type: [Mixed], default: undefined };
+
+const caseSchema = new Schema<CaseDoc>(
+  {
+    _id: code,
+    reference: code,
+    status: code,
+    category: code,
+    country: nullableCode,
+    severity: nullableCode,
+    assigneeId: nullableCode,
+    month: { type: String, required: true, match: /^\d{4}-\d{2}$/ },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    version: { type: Number, required: true, min: 1 },
+    idempotencyKey: { type: String },
+    body: { type: Mixed, required: true },
+    pendingAudit,
+  },
+  { ...options, collection: 'cases' },
+);
+caseSchema.index({ reference: 1 }, { unique: true });
+// Sparse: documents without a key are left out, so "no key" never collides. (A partial index
+// would say the same, but FerretDB v1 has no partial indexes.)
+caseSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });
+caseSchema.index({ createdAt: 1, _id: 1 });
+caseSchema.index({ status: 1, createdAt: 1, _id: 1 });
+caseSchema.index({ 'pendingAudit.id': 1 });
+
+const userSchema = new Schema<UserDoc>(
+  {
+    _id: code,
+    username: code,
+    // May be empty, as on SQLite (mongoose's `required` refuses an empty string).
+    displayName: { type: String },
+    roles: { type: [String], required: true },
+    disabled: { type: Boolean, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    version: { type: Number, required: true, min: 1 },
+    body: { type: Mixed, required: true },
+    pendingAudit,
+  },
+  { ...options, collection: 'users' },
+);
+userSchema.index({ username: 1 }, { unique: true });
+userSchema.index({ createdAt: 1, _id: 1 });
+userSchema.index({ 'pendingAudit.id': 1 });
+
+const settingSchema = new Schema<SettingDoc>(
+  {
+    _id: code,
+    value: { type: Mixed },
+    updatedAt: { type: Date, required: true },
+    deleted: { type: Boolean },
+    pendingAudit,
+  },
+  { ...options, collection: 'settings' },
+);
+settingSchema.index({ 'pendingAudit.id': 1 });
+
+const auditSchema = new Schema<AuditDoc>(
+  {
+    _id: { type: Number, required: true, min: 1 },
+    id: code,
+    at: { type: Date, required: true },
+    action: code,
+    actorId: nullableCode,
+    subject: { type: Mixed },
+    details: { type: Mixed },
+    prevHash: code,
+    hash: code,
+  },
+  { ...options, collection: 'audit_log' },
+);
+// With `_id` = seq, this makes moving an entry idempotent: it lands in the log once.
+auditSchema.index({ id: 1 }, { unique: true });
+
+/** Registers the models on `conn` (never on the global mongoose connection). */
+export function defineModels(conn: Connection): Models {
+  return {
+    cases: conn.model('Case', caseSchema),
+    users: conn.model('User', userSchema),
+    settings: conn.model('Setting', settingSchema),
+    auditLog: conn.model('AuditEntry', auditSchema),
+  };
+}
+
+/** Creates missing indexes. Not `syncIndexes`: see `MongoStorage.connect`. */
+export async function createIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models) as Model<unknown>[]) {
+    await model.createIndexes();
+  }
+}

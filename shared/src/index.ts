@@ -1,3 +1,4 @@
+export * from './attachments';
 export * from './health';
 export * from './languages';
 export * from './problem';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategorySchema, TARGETED_CHARACTERISTICS } from './categories';
+import { TARGETED_CHARACTERISTICS } from './categories';
 import { isCountryCode } from './countries';
 import { LANGUAGES } from './languages';
 

@@ -1,15 +1,7 @@
-import { entryHash, GENESIS_HASH } from '../../server/src/storage/auditChain';
-import type { AuditEntry, Storage } from '../../server/src/storage/types';
+import type { Storage } from '../../server/src/storage/types';
 import { enginesUnderTest, type TestDatabase } from '../support/engines';
 import { aCase, aUser, anAudit } from '../support/factories';
-
-function expectLinearChain(entries: AuditEntry[]): void {
-  entries.forEach((entry, index) => {
-    expect(entry.seq).toBe(index + 1);
-    expect(entry.prevHash).toBe(index === 0 ? GENESIS_HASH : entries[index - 1]!.hash);
-    expect(entry.hash).toBe(entryHash(entry));
-  });
-}
+import { expectLinearChain } from './expectations';
 
 describe.each(enginesUnderTest())('the audit log on the $name engine', (engine) => {
   let database: TestDatabase;

@@ -4,7 +4,7 @@ import {
   ValidationError,
   VersionConflictError,
 } from '../../server/src/errors';
-import type { Storage } from '../../server/src/storage/types';
+import type { CasePatch, Storage } from '../../server/src/storage/types';
 import { enginesUnderTest, type TestDatabase } from '../support/engines';
 import { aCase, anAudit } from '../support/factories';
 
@@ -36,6 +36,36 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
     expect(await storage.cases.get('no-such-id')).toBeNull();
     expect(await storage.cases.getByReference('HV-NONE')).toBeNull();
     expect(await storage.cases.getByIdempotencyKey('no-such-key')).toBeNull();
+    expect(await storage.cases.getByReceiptHash('no-such-hash')).toBeNull();
+  });
+
+  it('when a case has a receipt hash, then it reads back with it and is found by it', async () => {
+    const record = aCase({ receiptHash: 'receipt-hash-1' });
+    const stored = await storage.cases.insert(record, anAudit());
+
+    expect(stored.receiptHash).toBe('receipt-hash-1');
+    expect(await storage.cases.get(record.id)).toEqual(stored);
+    expect(await storage.cases.getByReceiptHash('receipt-hash-1')).toEqual(stored);
+  });
+
+  it('when a receipt hash is taken, then the insert is refused and writes nothing, not even an audit entry', async () => {
+    const first = await storage.cases.insert(aCase({ receiptHash: 'same' }), anAudit());
+    const clash = aCase({ receiptHash: 'same' });
+
+    await expect(storage.cases.insert(clash, anAudit())).rejects.toBeInstanceOf(ConflictError);
+    expect(await storage.cases.get(clash.id)).toBeNull();
+    expect(await storage.cases.getByReceiptHash('same')).toEqual(first);
+    expect(await storage.audit.list({ limit: 10 })).toHaveLength(1);
+  });
+
+  it('when cases have no receipt hash, then they never clash and none is found by one', async () => {
+    await storage.cases.insert(aCase({ receiptHash: null }), anAudit());
+    await storage.cases.insert(aCase({ receiptHash: null }), anAudit());
+
+    expect((await storage.cases.list({ sort: 'newest', limit: 10 })).items).toHaveLength(2);
+    expect(await storage.cases.getByReceiptHash('')).toBeNull();
+    // A lookup with something other than a string (a JSON `null` let through) finds nothing.
+    expect(await storage.cases.getByReceiptHash(null as unknown as string)).toBeNull();
   });
 
   it('when a reference is taken, then the insert is refused and writes nothing', async () => {
@@ -77,6 +107,31 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
     expect(updated.category).toBe(record.category);
     expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(record.createdAt.getTime());
     expect(await storage.cases.get(record.id)).toEqual(updated);
+  });
+
+  it('when a patch names fields that may not change, then they are ignored', async () => {
+    const record = await storage.cases.insert(
+      aCase({ receiptHash: 'kept', idempotencyKey: 'kept-too' }),
+      anAudit(),
+    );
+    const sneaky = {
+      status: 'triaged',
+      reference: 'HV-OTHER',
+      receiptHash: 'changed',
+      idempotencyKey: 'changed',
+      version: 40,
+      createdAt: new Date(0),
+    } as CasePatch;
+
+    const updated = await storage.cases.update(record.id, 1, sneaky, anAudit());
+
+    expect(updated).toEqual({
+      ...record,
+      status: 'triaged',
+      version: 2,
+      updatedAt: updated.updatedAt,
+    });
+    expect(await storage.cases.getByReceiptHash('kept')).toEqual(updated);
   });
 
   it('when an update names a stale version, then it is refused with 409 and nothing is written', async () => {

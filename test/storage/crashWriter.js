@@ -22,6 +22,7 @@ async function main() {
         month: createdAt.toISOString().slice(0, 7),
         createdAt,
         idempotencyKey: null,
+        receiptHash: null,
         body: { index },
       },
       { action: 'case.created', actorId: null, subject: { type: 'case', id } },

@@ -1,10 +1,9 @@
 import { MongoClient } from 'mongodb';
-import { entryHash, GENESIS_HASH } from '../../server/src/storage/auditChain';
 import type { MongoAuditStore } from '../../server/src/storage/mongo/MongoAuditStore';
 import type { MongoStorage } from '../../server/src/storage/mongo/MongoStorage';
-import type { AuditEntry } from '../../server/src/storage/types';
 import { enginesUnderTest, type TestDatabase } from '../support/engines';
-import { aCase, aUser, anAudit } from '../support/factories';
+import { aCase, anEvent, aUser, anAudit } from '../support/factories';
+import { expectLinearChain } from './expectations';
 
 /**
  * The MongoDB engine has no multi-document transactions: a change and its audit entry are
@@ -16,14 +15,6 @@ const mongo = enginesUnderTest().find((engine) => engine.name === 'mongodb');
 const describeMongo = mongo ? describe : describe.skip;
 
 const crash = () => Promise.reject(new Error('simulated crash'));
-
-function expectLinearChain(entries: AuditEntry[]): void {
-  entries.forEach((entry, index) => {
-    expect(entry.seq).toBe(index + 1);
-    expect(entry.prevHash).toBe(index === 0 ? GENESIS_HASH : entries[index - 1]!.hash);
-    expect(entry.hash).toBe(entryHash(entry));
-  });
-}
 
 describeMongo('audit entries left pending on the mongodb engine', () => {
   let database: TestDatabase;
@@ -67,8 +58,9 @@ describeMongo('audit entries left pending on the mongodb engine', () => {
     await storage.settings.put('a', { nested: {} }, anAudit());
     await storage.settings.delete('a', anAudit());
     await storage.settings.delete('never-written', anAudit());
+    await storage.timeline.append(anEvent({ caseId: record.id }), anAudit());
 
-    for (const collection of ['cases', 'users', 'settings']) {
+    for (const collection of ['cases', 'case_events', 'users', 'settings']) {
       expect(await pendingIn(collection)).toEqual([]);
     }
     expect(await documentsIn('settings')).toEqual([]);
@@ -89,6 +81,23 @@ describeMongo('audit entries left pending on the mongodb engine', () => {
     expect(await pendingIn('cases')).toEqual([]);
     const entries = await next.audit.list({ limit: 10 });
     expect(entries.map((entry) => entry.action)).toEqual(['case.created']);
+    expectLinearChain(entries);
+  });
+
+  it('when a timeline event was appended but its entry not moved, then the next handle moves it', async () => {
+    const record = await storage.cases.insert(aCase(), anAudit({ action: 'case.created' }));
+    crashBeforeMove(storage.audit);
+    const event = anEvent({ caseId: record.id });
+    await expect(storage.timeline.append(event, anAudit({ action: 'case.noted' }))).rejects.toThrow(
+      'simulated crash',
+    );
+    expect(await storage.timeline.listByCase(record.id)).toEqual([event]);
+    expect(await pendingIn('case_events')).toHaveLength(1);
+
+    const next = await database.open();
+    expect(await pendingIn('case_events')).toEqual([]);
+    const entries = await next.audit.list({ limit: 10 });
+    expect(entries.map((entry) => entry.action)).toEqual(['case.created', 'case.noted']);
     expectLinearChain(entries);
   });
 

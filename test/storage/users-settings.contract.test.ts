@@ -90,6 +90,49 @@ describe.each(enginesUnderTest())('users and settings on the $name engine', (eng
     expect(actions).toEqual(['settings.changed', 'settings.changed', 'settings.deleted']);
   });
 
+  it('when a key has no value, then putIfAbsent writes it once, and only that write is audited', async () => {
+    expect(
+      await storage.settings.putIfAbsent('key.ring', { v: 1 }, anAudit({ action: 'created' })),
+    ).toBe(true);
+    expect(
+      await storage.settings.putIfAbsent('key.ring', { v: 2 }, anAudit({ action: 'again' })),
+    ).toBe(false);
+
+    expect(await storage.settings.get('key.ring')).toEqual({ v: 1 });
+    const actions = (await storage.audit.list({ limit: 10 })).map((entry) => entry.action);
+    expect(actions).toEqual(['created']);
+  });
+
+  it('when a key was deleted, then putIfAbsent writes it again', async () => {
+    await storage.settings.put('key.ring', 'old', anAudit());
+    await storage.settings.delete('key.ring', anAudit());
+
+    expect(await storage.settings.putIfAbsent('key.ring', 'new', anAudit())).toBe(true);
+    expect(await storage.settings.get('key.ring')).toBe('new');
+    expect(await storage.settings.putIfAbsent('key.ring', 'newer')).toBe(false);
+    expect(await storage.settings.get('key.ring')).toBe('new');
+  });
+
+  it('when handles race to create a value, then exactly one writes and all read it', async () => {
+    const handles = [storage, await database.open(), await database.open()];
+    const wrote = await Promise.all(
+      handles.flatMap((handle, h) =>
+        [0, 1].map((i) =>
+          handle.settings.putIfAbsent(
+            'key.ring',
+            `value-${h}-${i}`,
+            anAudit({ action: 'created' }),
+          ),
+        ),
+      ),
+    );
+
+    expect(wrote.filter(Boolean)).toHaveLength(1);
+    const winner = `value-${Math.floor(wrote.indexOf(true) / 2)}-${wrote.indexOf(true) % 2}`;
+    for (const handle of handles) expect(await handle.settings.get('key.ring')).toBe(winner);
+    expect(await storage.audit.list({ limit: 10 })).toHaveLength(1);
+  });
+
   it('when a setting is written without an audit entry, then the log is untouched', async () => {
     await storage.settings.put('setup.token', 'hash');
     await storage.settings.delete('setup.token');

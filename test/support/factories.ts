@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AuditDraft, NewCase, NewUser } from '../../server/src/storage/types';
+import type { AuditDraft, NewCase, NewUser, TimelineEvent } from '../../server/src/storage/types';
 
 /** A case as intake would store it; override what the test is about. */
 export function aCase(overrides: Partial<NewCase> = {}): NewCase {
@@ -15,7 +15,22 @@ export function aCase(overrides: Partial<NewCase> = {}): NewCase {
     month: createdAt.toISOString().slice(0, 7),
     createdAt,
     idempotencyKey: null,
+    receiptHash: null,
     body: { narrative: 'A message asked for my password at [EMAIL-1].', urls: [], nested: {} },
+    ...overrides,
+  };
+}
+
+/** A timeline event: a staff note on no case in particular; name the case the test needs. */
+export function anEvent(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
+  return {
+    id: randomUUID(),
+    caseId: randomUUID(),
+    at: new Date(),
+    kind: 'note',
+    actorId: 'user-1',
+    reporterVisible: false,
+    body: { text: 'Called the platform; awaiting their answer.', nested: {} },
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import type { Readable } from 'node:stream';
 export interface Storage {
   readonly engine: EngineName;
   readonly cases: CaseStore;
+  readonly timeline: TimelineStore;
   readonly users: UserStore;
   readonly settings: SettingsStore;
   readonly blobs: BlobStore;
@@ -86,6 +87,8 @@ export interface CaseRecord {
   version: number;
   /** Keyed hash of the submission's idempotency key, unique when present. */
   idempotencyKey: string | null;
+  /** Keyed hash of the reporter's receipt, unique when present. */
+  receiptHash: string | null;
   /** Everything else about the case; opaque to storage. */
   body: JsonObject;
 }
@@ -112,6 +115,7 @@ export interface CaseStore {
   get(id: string): Promise<CaseRecord | null>;
   getByReference(reference: string): Promise<CaseRecord | null>;
   getByIdempotencyKey(key: string): Promise<CaseRecord | null>;
+  getByReceiptHash(hash: string): Promise<CaseRecord | null>;
   /**
    * Applies `patch` if the stored version is still `expectedVersion`. Throws `NotFoundError` for
    * an unknown id and `VersionConflictError` for a stale version, writing nothing in either case.
@@ -123,6 +127,30 @@ export interface CaseStore {
     audit: AuditDraft,
   ): Promise<CaseRecord>;
   list(query: CaseQuery): Promise<Page<CaseRecord>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Case timelines: what happened to a case, in order (messages both ways, notes, transitions …)
+
+export interface TimelineEvent {
+  id: string;
+  caseId: string;
+  at: Date;
+  /** e.g. `message.reporter`, `message.staff`, `note`, `transition`, `attachment.added`. */
+  kind: string;
+  /** The staff user who acted; `null` for the reporter or the system. */
+  actorId: string | null;
+  /** Whether the reporter's status page shows it. */
+  reporterVisible: boolean;
+  /** The event's content; opaque to storage. */
+  body: JsonObject;
+}
+
+export interface TimelineStore {
+  /** Throws `ConflictError` when the id is taken. */
+  append(event: TimelineEvent, audit: AuditDraft): Promise<TimelineEvent>;
+  /** A case's events, oldest first (ties broken by id); only reporter-visible ones if asked. */
+  listByCase(caseId: string, options?: { reporterVisibleOnly?: boolean }): Promise<TimelineEvent[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,6 +197,11 @@ export interface SettingsStore {
   get(key: string): Promise<JsonValue | null>;
   /** Writes the value; `audit` is required for changes a person makes. */
   put(key: string, value: JsonValue, audit?: AuditDraft): Promise<void>;
+  /**
+   * Writes the value only if the key has none; answers whether it wrote (and so whether the
+   * audit entry was recorded). Instances racing to create a value all end up reading one.
+   */
+  putIfAbsent(key: string, value: JsonValue, audit?: AuditDraft): Promise<boolean>;
   delete(key: string, audit?: AuditDraft): Promise<void>;
 }
 

@@ -52,6 +52,7 @@ export class MongoCaseStore implements CaseStore {
     };
     // No key, no field: a stored null would collide in the unique index.
     if (typeof record.idempotencyKey === 'string') doc.idempotencyKey = record.idempotencyKey;
+    if (typeof record.receiptHash === 'string') doc.receiptHash = record.receiptHash;
     await translateDuplicate(() => this.model.create(doc));
     await this.audit.settle(this.auditSource, doc._id, [entry]);
     return toRecord(doc);
@@ -69,6 +70,12 @@ export class MongoCaseStore implements CaseStore {
     // Cases without a key have no field, which a query for `null` would match.
     if (typeof key !== 'string') return null;
     return this.findOne({ idempotencyKey: key });
+  }
+
+  async getByReceiptHash(hash: string): Promise<CaseRecord | null> {
+    // As for the idempotency key: cases without a receipt hash have no field.
+    if (typeof hash !== 'string') return null;
+    return this.findOne({ receiptHash: hash });
   }
 
   async update(
@@ -121,6 +128,7 @@ function toRecord(doc: CaseDoc): CaseRecord {
     updatedAt: doc.updatedAt,
     version: doc.version,
     idempotencyKey: doc.idempotencyKey ?? null,
+    receiptHash: doc.receiptHash ?? null,
     body: doc.body as JsonObject,
   };
 }

@@ -7,7 +7,7 @@ import {
   type AuditSource,
   type MongoAuditStore,
 } from './MongoAuditStore';
-import { asJson, type WriteGate } from './writes';
+import { asJson, isDuplicateKey, type WriteGate } from './writes';
 
 /**
  * Settings as one document per key. A delete cannot carry its audit entry inside a document it
@@ -40,6 +40,39 @@ export class MongoSettingsStore implements SettingsStore {
       audit,
       true,
     );
+  }
+
+  /**
+   * One upsert that matches only a tombstone (the one kind of document without a value) and
+   * otherwise inserts: when the key has a value, the insert is refused by the unique `_id` and
+   * nothing, entry included, is written. The filter names `deleted` by `$exists`, not by value,
+   * so that an upsert does not copy it into the document it creates.
+   */
+  async putIfAbsent(key: string, value: JsonValue, audit?: AuditDraft): Promise<boolean> {
+    const entry = audit ? pendingEntry(audit) : undefined;
+    const update: UpdateQuery<SettingDoc> = {
+      $set: { value: asJson(value), updatedAt: new Date() },
+      $unset: { deleted: 1 },
+    };
+    if (entry) update.$push = { pendingAudit: entry };
+    let doc: SettingDoc | null;
+    try {
+      doc = await this.gate.run(() =>
+        this.model
+          .findOneAndUpdate({ _id: key, deleted: trusted({ $exists: true }) }, update, {
+            upsert: true,
+            returnDocument: 'after',
+            runValidators: true,
+          })
+          .lean<SettingDoc>()
+          .exec(),
+      );
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+    if (doc) await this.audit.settle(this.auditSource, key, doc.pendingAudit ?? []);
+    return true;
   }
 
   async delete(key: string, audit?: AuditDraft): Promise<void> {

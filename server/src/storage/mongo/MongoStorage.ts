@@ -5,6 +5,7 @@ import { createIndexes, defineModels, type Models } from './models';
 import { MongoAuditStore } from './MongoAuditStore';
 import { MongoCaseStore } from './MongoCaseStore';
 import { MongoSettingsStore } from './MongoSettingsStore';
+import { MongoTimelineStore } from './MongoTimelineStore';
 import { MongoUserStore } from './MongoUserStore';
 import { WriteGate } from './writes';
 
@@ -16,6 +17,7 @@ import { WriteGate } from './writes';
 export class MongoStorage implements Storage {
   readonly engine = 'mongodb' as const;
   readonly cases: MongoCaseStore;
+  readonly timeline: MongoTimelineStore;
   readonly users: MongoUserStore;
   readonly settings: MongoSettingsStore;
   readonly blobs: GridFsBlobStore;
@@ -28,10 +30,11 @@ export class MongoStorage implements Storage {
   ) {
     this.audit = new MongoAuditStore(models.auditLog);
     this.cases = new MongoCaseStore(models.cases, this.audit, gate);
+    this.timeline = new MongoTimelineStore(models.events, this.audit, gate);
     this.users = new MongoUserStore(models.users, this.audit, gate);
     this.settings = new MongoSettingsStore(models.settings, this.audit, gate);
     this.blobs = new GridFsBlobStore(database(conn));
-    for (const store of [this.cases, this.users, this.settings]) {
+    for (const store of [this.cases, this.timeline, this.users, this.settings]) {
       this.audit.watch(store.auditSource);
     }
   }

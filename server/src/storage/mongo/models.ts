@@ -39,6 +39,18 @@ export interface CaseDoc extends Audited {
   version: number;
   /** Absent rather than null when there is none, so that the unique index never sees it. */
   idempotencyKey?: string;
+  /** Absent rather than null when there is none, as `idempotencyKey`. */
+  receiptHash?: string;
+  body: Json;
+}
+
+export interface EventDoc extends Audited {
+  _id: string;
+  caseId: string;
+  at: Date;
+  kind: string;
+  actorId: string | null;
+  reporterVisible: boolean;
   body: Json;
 }
 
@@ -77,6 +89,7 @@ export interface AuditDoc {
 
 export interface Models {
   cases: Model<CaseDoc>;
+  events: Model<EventDoc>;
   users: Model<UserDoc>;
   settings: Model<SettingDoc>;
   auditLog: Model<AuditDoc>;
@@ -116,6 +129,7 @@ const caseSchema = new Schema<CaseDoc>(
     updatedAt: { type: Date, required: true },
     version: { type: Number, required: true, min: 1 },
     idempotencyKey: { type: String },
+    receiptHash: { type: String },
     body: { type: Mixed, required: true },
     pendingAudit,
   },
@@ -125,9 +139,26 @@ caseSchema.index({ reference: 1 }, { unique: true });
 // Sparse: documents without a key are left out, so "no key" never collides. (A partial index
 // would say the same, but FerretDB v1 has no partial indexes.)
 caseSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });
+caseSchema.index({ receiptHash: 1 }, { unique: true, sparse: true });
 caseSchema.index({ createdAt: 1, _id: 1 });
 caseSchema.index({ status: 1, createdAt: 1, _id: 1 });
 caseSchema.index({ 'pendingAudit.id': 1 });
+
+const eventSchema = new Schema<EventDoc>(
+  {
+    _id: code,
+    caseId: code,
+    at: { type: Date, required: true },
+    kind: code,
+    actorId: nullableCode,
+    reporterVisible: { type: Boolean, required: true },
+    body: { type: Mixed, required: true },
+    pendingAudit,
+  },
+  { ...options, collection: 'case_events' },
+);
+eventSchema.index({ caseId: 1, at: 1, _id: 1 });
+eventSchema.index({ 'pendingAudit.id': 1 });
 
 const userSchema = new Schema<UserDoc>(
   {
@@ -182,6 +213,7 @@ auditSchema.index({ id: 1 }, { unique: true });
 export function defineModels(conn: Connection): Models {
   return {
     cases: conn.model('Case', caseSchema),
+    events: conn.model('CaseEvent', eventSchema),
     users: conn.model('User', userSchema),
     settings: conn.model('Setting', settingSchema),
     auditLog: conn.model('AuditEntry', auditSchema),

@@ -46,13 +46,20 @@ export class SqliteAuditStore implements AuditStore {
     return entry;
   }
 
-  /** Runs `change` and appends its audit entry in one IMMEDIATE transaction. */
-  withEntry<T>(draft: AuditDraft | undefined, change: () => T): T {
+  /**
+   * Runs `change` and appends its audit entry in one IMMEDIATE transaction; for a change that may
+   * turn out to be none, only if `changed` says so of its result.
+   */
+  withEntry<T>(
+    draft: AuditDraft | undefined,
+    change: () => T,
+    changed: (result: T) => boolean = () => true,
+  ): T {
     const stamped = draft ? stampAudit(draft) : undefined;
     return this.db
       .transaction(() => {
         const result = change();
-        if (stamped) this.appendInTransaction(stamped);
+        if (stamped && changed(result)) this.appendInTransaction(stamped);
         return result;
       })
       .immediate();

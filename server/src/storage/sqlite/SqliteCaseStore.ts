@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { decodeCursor, toPage } from '../cursor';
+import { caseChanges } from '../patch';
 import type {
   AuditDraft,
   CasePatch,
@@ -11,7 +12,7 @@ import type {
   Page,
 } from '../types';
 import type { SqliteAuditStore } from './SqliteAuditStore';
-import { StatementCache, translateConstraint, updateVersioned } from './statements';
+import { patchColumns, StatementCache, translateConstraint, updateVersioned } from './statements';
 
 interface CaseRow {
   id: string;
@@ -26,6 +27,7 @@ interface CaseRow {
   updated_at: number;
   version: number;
   idempotency_key: string | null;
+  receipt_hash: string | null;
   body: string;
 }
 
@@ -46,9 +48,10 @@ export class SqliteCaseStore implements CaseStore {
         this.sql
           .get(
             `INSERT INTO cases (id, reference, status, category, country, severity, assignee_id,
-               month, created_at, updated_at, version, idempotency_key, body)
+               month, created_at, updated_at, version, idempotency_key, receipt_hash, body)
              VALUES (@id, @reference, @status, @category, @country, @severity, @assignee_id,
-               @month, @created_at, @updated_at, @version, @idempotency_key, @body)`,
+               @month, @created_at, @updated_at, @version, @idempotency_key, @receipt_hash,
+               @body)`,
           )
           .run(toRow(stored)),
       ),
@@ -68,19 +71,17 @@ export class SqliteCaseStore implements CaseStore {
     return this.findOne('idempotency_key', key);
   }
 
+  async getByReceiptHash(hash: string): Promise<CaseRecord | null> {
+    return this.findOne('receipt_hash', hash);
+  }
+
   async update(
     id: string,
     expectedVersion: number,
     patch: CasePatch,
     audit: AuditDraft,
   ): Promise<CaseRecord> {
-    const columns: Record<string, string | null> = {};
-    if (patch.status !== undefined) columns.status = patch.status;
-    if (patch.category !== undefined) columns.category = patch.category;
-    if (patch.country !== undefined) columns.country = patch.country;
-    if (patch.severity !== undefined) columns.severity = patch.severity;
-    if (patch.assigneeId !== undefined) columns.assignee_id = patch.assigneeId;
-    if (patch.body !== undefined) columns.body = JSON.stringify(patch.body);
+    const columns = patchColumns(caseChanges(patch));
     this.audit.withEntry(audit, () =>
       updateVersioned(this.sql, 'cases', id, expectedVersion, columns, new Date()),
     );
@@ -120,7 +121,7 @@ export class SqliteCaseStore implements CaseStore {
     return toPage(rows.map(fromRow), query.limit);
   }
 
-  private findOne(column: 'id' | 'reference' | 'idempotency_key', value: string) {
+  private findOne(column: 'id' | 'reference' | 'idempotency_key' | 'receipt_hash', value: string) {
     const row = this.sql.get<CaseRow>(`SELECT * FROM cases WHERE ${column} = ?`).get(value);
     return row ? fromRow(row) : null;
   }
@@ -140,6 +141,7 @@ function toRow(record: CaseRecord): CaseRow {
     updated_at: record.updatedAt.getTime(),
     version: record.version,
     idempotency_key: record.idempotencyKey,
+    receipt_hash: record.receiptHash,
     body: JSON.stringify(record.body),
   };
 }
@@ -158,6 +160,7 @@ function fromRow(row: CaseRow): CaseRecord {
     updatedAt: new Date(row.updated_at),
     version: row.version,
     idempotencyKey: row.idempotency_key,
+    receiptHash: row.receipt_hash,
     body: JSON.parse(row.body) as JsonObject,
   };
 }

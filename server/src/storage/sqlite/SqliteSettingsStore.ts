@@ -31,6 +31,21 @@ export class SqliteSettingsStore implements SettingsStore {
     );
   }
 
+  async putIfAbsent(key: string, value: JsonValue, audit?: AuditDraft): Promise<boolean> {
+    const result = this.audit.withEntry(
+      audit,
+      () =>
+        this.sql
+          .get(
+            `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+             ON CONFLICT (key) DO NOTHING`,
+          )
+          .run(key, JSON.stringify(value), Date.now()),
+      (inserted) => inserted.changes === 1,
+    );
+    return result.changes === 1;
+  }
+
   async delete(key: string, audit?: AuditDraft): Promise<void> {
     this.audit.withEntry(audit, () => this.sql.get('DELETE FROM settings WHERE key = ?').run(key));
   }

@@ -6,6 +6,7 @@ import type { Storage } from '../types';
 import { SqliteAuditStore } from './SqliteAuditStore';
 import { SqliteCaseStore } from './SqliteCaseStore';
 import { SqliteSettingsStore } from './SqliteSettingsStore';
+import { SqliteTimelineStore } from './SqliteTimelineStore';
 import { SqliteUserStore } from './SqliteUserStore';
 import { migrations } from './migrations';
 
@@ -20,6 +21,7 @@ export interface SqliteOptions {
 export class SqliteStorage implements Storage {
   readonly engine = 'sqlite' as const;
   readonly cases: SqliteCaseStore;
+  readonly timeline: SqliteTimelineStore;
   readonly users: SqliteUserStore;
   readonly settings: SqliteSettingsStore;
   readonly blobs: FileBlobStore;
@@ -34,9 +36,15 @@ export class SqliteStorage implements Storage {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+    try {
+      migrate(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     this.audit = new SqliteAuditStore(this.db);
     this.cases = new SqliteCaseStore(this.db, this.audit);
+    this.timeline = new SqliteTimelineStore(this.db, this.audit);
     this.users = new SqliteUserStore(this.db, this.audit);
     this.settings = new SqliteSettingsStore(this.db, this.audit);
     this.blobs = new FileBlobStore(options.blobDir);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { decodeCursor, toPage } from '../cursor';
+import { userChanges } from '../patch';
 import type {
   AuditDraft,
   JsonObject,
@@ -10,7 +11,7 @@ import type {
   UserStore,
 } from '../types';
 import type { SqliteAuditStore } from './SqliteAuditStore';
-import { StatementCache, translateConstraint, updateVersioned } from './statements';
+import { patchColumns, StatementCache, translateConstraint, updateVersioned } from './statements';
 
 interface UserRow {
   id: string;
@@ -67,11 +68,7 @@ export class SqliteUserStore implements UserStore {
     patch: UserPatch,
     audit: AuditDraft,
   ): Promise<UserRecord> {
-    const columns: Record<string, string | number> = {};
-    if (patch.displayName !== undefined) columns.display_name = patch.displayName;
-    if (patch.roles !== undefined) columns.roles = JSON.stringify(patch.roles);
-    if (patch.disabled !== undefined) columns.disabled = patch.disabled ? 1 : 0;
-    if (patch.body !== undefined) columns.body = JSON.stringify(patch.body);
+    const columns = patchColumns(userChanges(patch));
     translateConstraint(() =>
       this.audit.withEntry(audit, () =>
         updateVersioned(this.sql, 'users', id, expectedVersion, columns, new Date()),

@@ -59,4 +59,23 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
+  // 2: the reporter's receipt hash, and case timelines.
+  `
+  ALTER TABLE cases ADD COLUMN receipt_hash TEXT;
+  CREATE UNIQUE INDEX cases_by_receipt_hash ON cases (receipt_hash)
+    WHERE receipt_hash IS NOT NULL;
+
+  -- No foreign key to cases: the MongoDB engine cannot enforce one, and the two engines must
+  -- accept and refuse the same writes.
+  CREATE TABLE case_events (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    actor_id TEXT,
+    reporter_visible INTEGER NOT NULL,
+    body TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX case_events_by_case ON case_events (case_id, at, id);
+  `,
 ];

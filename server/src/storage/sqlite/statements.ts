@@ -34,6 +34,24 @@ export function translateConstraint<T>(write: () => T): T {
 }
 
 /**
+ * The columns an update sets, from the changes `patch.ts` picked out of a patch (which fields
+ * may change is decided there, for both engines). Stored as the rows store them: a field's
+ * column is its name in snake case; booleans as 0 or 1, objects and arrays as JSON.
+ */
+export function patchColumns(changes: object): Record<string, SqlValue> {
+  const columns: Record<string, SqlValue> = {};
+  for (const [field, value] of Object.entries(changes) as [string, unknown][]) {
+    columns[field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)] =
+      typeof value === 'boolean'
+        ? Number(value)
+        : value === null || typeof value === 'string' || typeof value === 'number'
+          ? value
+          : JSON.stringify(value);
+  }
+  return columns;
+}
+
+/**
  * `UPDATE … WHERE id = ? AND version = ?`, bumping the version; throws `NotFoundError` or
  * `VersionConflictError` when no row matched, in which case nothing was written.
  */

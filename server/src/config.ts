@@ -22,6 +22,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** How long in-flight requests may take to finish on shutdown. */
   shutdownGraceMs: number;
+  /** Leading zero bits of the reporter's proof of work; 0 turns it off. */
+  proofOfWorkBits: number;
+  /** Express's `trust proxy`: which proxies may say the client's address (for throttling). */
+  trustProxy: boolean | number | string;
 }
 
 const EnvironmentSchema = z.object({
@@ -46,6 +50,20 @@ const EnvironmentSchema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  HAVEN_POW_BITS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 28')
+    .max(28, 'must be between 0 and 28')
+    .optional(),
+  HAVEN_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|\d+|loopback|uniquelocal|linklocal|[0-9a-f.:/, ]+)$/i,
+      'must be true, false, a hop count, or addresses',
+    )
+    .default('false'),
   HAVEN_SHUTDOWN_GRACE_MS: z.coerce
     .number({ error: 'must be a number' })
     .int()
@@ -87,7 +105,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     logLevel:
       values.NODE_ENV === 'test' && !env.HAVEN_LOG_LEVEL ? 'silent' : values.HAVEN_LOG_LEVEL,
     shutdownGraceMs: values.HAVEN_SHUTDOWN_GRACE_MS,
+    // On by default in production: it costs a browser a second and a bot fleet a fortune.
+    proofOfWorkBits: values.HAVEN_POW_BITS ?? (values.NODE_ENV === 'production' ? 18 : 0),
+    trustProxy: parseTrustProxy(values.HAVEN_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** An empty variable (`FOO=`) means "not set", as most tools treat it. */

@@ -8,19 +8,30 @@ import { Lifecycle } from './lifecycle';
 import { createLogger } from './logger';
 import { issueSetupToken, setupUrl } from './modules/setup/setupToken';
 import { shutDownOnSignals } from './shutdown';
+import { createServices } from './services';
 import { openStorage } from './storage';
+
+const KEY_REFRESH_MS = 60_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config);
-  await loadMasterKey(config, logger);
+  const masterKey = await loadMasterKey(config, logger);
   const storage = await openStorage(config.database, config);
+  const services = await createServices(config, storage, masterKey);
   const lifecycle = new Lifecycle();
-  const server = createApp({ config, storage, logger, lifecycle }).listen(config.port, config.host);
+  const app = createApp({ config, storage, logger, lifecycle, services });
+  const server = app.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   logger.info({ port, host: config.host, storage: storage.engine }, 'Haven is listening');
   shutDownOnSignals({ server, storage, lifecycle, logger, graceMs: config.shutdownGraceMs });
+  // Another instance may rotate the data key; follow it.
+  setInterval(() => {
+    services.keyRing
+      .refresh()
+      .catch((error: unknown) => logger.error({ err: error }, 'Key refresh failed'));
+  }, KEY_REFRESH_MS).unref();
 
   const token = await issueSetupToken(storage);
   if (token) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TARGETED_CHARACTERISTICS } from './categories';
+import { CategorySchema, TARGETED_CHARACTERISTICS } from './categories';
 import { isCountryCode } from './countries';
 import { LANGUAGES } from './languages';
 
@@ -100,3 +100,26 @@ export const ReportReceiptSchema = z
   .meta({ id: 'ReportReceipt' });
 
 export type ReportReceipt = z.infer<typeof ReportReceiptSchema>;
+
+/** `GET /public/form`: everything a client needs to draw the report form. */
+export const FormDefinitionSchema = z
+  .object({
+    categories: z.array(CategorySchema),
+    countries: z.array(z.string()),
+    targets: z.array(z.enum(TARGETED_CHARACTERISTICS)),
+    languages: z.array(z.object({ code: LanguageCodeSchema, dir: z.enum(['ltr', 'rtl']) })),
+    limits: z.record(z.string(), z.number()),
+    attachments: z.object({
+      maxFileBytes: z.number().int(),
+      maxFiles: z.number().int(),
+      mediaTypes: z.array(z.string()),
+      removed: z.record(z.string(), z.array(z.string()).readonly()),
+    }),
+    proofOfWork: z
+      .object({ challenge: z.string(), difficulty: z.number().int() })
+      .nullable()
+      .describe('A challenge to solve before submitting, or null when not required.'),
+  })
+  .meta({ id: 'FormDefinition' });
+
+export type FormDefinition = z.infer<typeof FormDefinitionSchema>;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -5,6 +6,7 @@ import { createApp } from '../../server/src/app';
 import { loadConfig, type Config } from '../../server/src/config';
 import { Lifecycle } from '../../server/src/lifecycle';
 import { createLogger } from '../../server/src/logger';
+import { createServices, type Services } from '../../server/src/services';
 import { openStorage, type Storage } from '../../server/src/storage';
 import { makeTempDir } from './tempDir';
 
@@ -13,6 +15,7 @@ export interface TestApp {
   config: Config;
   storage: Storage;
   lifecycle: Lifecycle;
+  services: Services;
   /** Every log line the app wrote, as text. */
   logs: string[];
   /** Serves the app on a free loopback port, for clients that need a real URL (a browser). */
@@ -40,14 +43,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     }),
   );
   const storage = await openStorage(config.database, config);
+  const services = await createServices(config, storage, randomBytes(32));
   const lifecycle = new Lifecycle();
-  const app = createApp({ config, storage, logger, lifecycle });
+  const app = createApp({ config, storage, logger, lifecycle, services });
   let server: ReturnType<typeof app.listen> | undefined;
   return {
     app,
     config,
     storage,
     lifecycle,
+    services,
     logs,
     async listen() {
       server = app.listen(0, '127.0.0.1');

@@ -51,3 +51,21 @@ export function aUser(overrides: Partial<NewUser> = {}): NewUser {
 export function anAudit(overrides: Partial<AuditDraft> = {}): AuditDraft {
   return { action: 'test.action', actorId: null, ...overrides };
 }
+
+/** A report as a reporter would send it; override what the test is about. */
+export function aReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    category: 'cyberattack',
+    subcategory: 'phishing',
+    narrative:
+      'I received a message pretending to be my bank, asking me to log in on a fake page. It used my full name.',
+    country: 'GB',
+    occurredOn: '2026-10',
+    platform: 'E-mail',
+    urls: ['https://bank-login.example.com/verify?session=abc123'],
+    handles: [],
+    targets: [],
+    language: 'en',
+    ...overrides,
+  };
+}

@@ -1,8 +1,8 @@
 import express, { type RequestHandler } from 'express';
 import { UnsupportedMediaTypeError } from '../errors';
 
-/** Largest JSON body the API reads; files travel as multipart, under their own limits. */
-export const JSON_BODY_LIMIT = '256kb';
+/** Largest JSON body (or multipart text field) the API reads; files have their own limits. */
+export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
@@ -12,7 +12,7 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  */
 export function jsonBody(): RequestHandler[] {
   return [
-    express.json({ limit: JSON_BODY_LIMIT, type: JSON_TYPES, strict: true }),
+    express.json({ limit: JSON_BODY_LIMIT_BYTES, type: JSON_TYPES, strict: true }),
     (req, _res, next) => {
       // `req.is` is null without a body and false for a body of another type.
       if (req.is([...JSON_TYPES, 'multipart/form-data']) === false) {

@@ -15,10 +15,18 @@ const base = `http://127.0.0.1:${port}/api/v1/public`;
 const filed = await fetch(`${base}/reports`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ category: 'cyberattack', narrative: 'A timing benchmark report, nothing more.', language: 'en' }),
+  body: JSON.stringify({
+    category: 'cyberattack',
+    narrative: 'A timing benchmark report, nothing more.',
+    language: 'en',
+  }),
 }).then((response) => response.json());
 const nearMiss = filed.receipt.replace(/.$/, (last) => (last === '0' ? '1' : '0'));
-const kinds = { nearMiss, unknown: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012', malformed: 'not a receipt at all' };
+const kinds = {
+  nearMiss,
+  unknown: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012',
+  malformed: 'not a receipt at all',
+};
 
 const timings = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, []]));
 for (let round = 0; round < ROUNDS; round += 1) {
@@ -37,7 +45,8 @@ for (let round = 0; round < ROUNDS; round += 1) {
 child.kill('SIGKILL');
 rmSync(dataDir, { recursive: true, force: true });
 
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))];
+const quantile = (values, q) =>
+  [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))];
 console.table(
   Object.entries(timings).map(([kind, values]) => ({
     kind,

@@ -70,17 +70,6 @@ describe('sealed values', () => {
       );
     }
   });
-
-  it('when a 2 KB narrative is sealed and opened 2,000 times, then each takes well under a millisecond', () => {
-    const narrative = 'n'.repeat(2048);
-    const sealAndOpen = () =>
-      open(key, sealValue(key, narrative, 'case:1:narrative'), 'case:1:narrative');
-    for (let round = 0; round < 200; round += 1) sealAndOpen();
-    const started = process.hrtime.bigint();
-    for (let round = 0; round < 2000; round += 1) sealAndOpen();
-    const microsecondsEach = Number(process.hrtime.bigint() - started) / 1000 / 2000;
-    expect(microsecondsEach).toBeLessThan(1000);
-  });
 });
 
 /** Another base64url character, so the string keeps its shape and only its meaning changes. */

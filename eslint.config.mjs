@@ -53,6 +53,16 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // The reporter pages' script is a bundle of its own: no console code may reach a reporter.
+    files: ['client/src/reporter/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../*', '@haven/*', 'react', 'react-*', 'i18next', 'react-i18next'] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -9,7 +9,14 @@ module.exports = {
   roots: ['<rootDir>/server/src', '<rootDir>/shared/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        // The reporter's pages are TSX rendered on the server with React's automatic runtime.
+        jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+        module: { type: 'commonjs' },
+      },
+    ],
   },
   moduleNameMapper: {
     '^@haven/shared$': '<rootDir>/shared/src/index.ts',

@@ -6,7 +6,8 @@ const sharedSourceDir = fileURLToPath(new URL('../shared/src/', import.meta.url)
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  base: '/',
+  // The site's root belongs to the reporter's pages, rendered by the server.
+  base: '/console/',
   plugins: [react()],
   resolve: {
     // @haven/shared is published as CommonJS for the server; the bundle takes its source instead,
@@ -18,7 +19,8 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },
   build: {
-    outDir: 'dist',
+    // The reporter pages' assets build into dist/reporter (vite.reporter.config.ts).
+    outDir: 'dist/console',
     assetsDir: 'assets',
     emptyOutDir: true,
     // The polyfill is injected as inline code, which the server's Content-Security-Policy refuses.

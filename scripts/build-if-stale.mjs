@@ -12,18 +12,22 @@ const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: '
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'server']);
 
 if (!process.argv.includes('--server-only')) {
-  const built = join(root, 'client/dist/index.html');
+  // The client builds two bundles: the staff console and the reporter pages' assets.
+  const built = ['client/dist/console/index.html', 'client/dist/reporter/.vite/manifest.json'];
   const sources = [
     'client/src',
     'client/public',
     'client/index.html',
     'client/vite.config.ts',
+    'client/vite.reporter.config.ts',
     'client/package.json',
     'shared/src',
   ];
-  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
+  const builtAt = Math.min(
+    ...built.map((file) => (existsSync(join(root, file)) ? statSync(join(root, file)).mtimeMs : 0)),
+  );
   if (sources.some((source) => newestChange(join(root, source)) > builtAt)) {
-    process.stdout.write('Building the console…\n');
+    process.stdout.write('Building the console and the reporter pages’ assets…\n');
     run('npm', ['run', 'build', '--silent', '-w', 'client']);
   }
 }

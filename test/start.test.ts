@@ -22,7 +22,7 @@ describe('starting the server on a fresh machine', () => {
     const base = `http://127.0.0.1:${port}`;
 
     expect(output).toMatch(/Generated a master key file/);
-    expect(output).toMatch(new RegExp(`http://localhost:0/setup#token=[A-Za-z0-9_-]{43}`));
+    expect(output).toMatch(new RegExp(`http://localhost:0/console/setup#token=[A-Za-z0-9_-]{43}`));
     expect((await stat(join(dir.path, 'master.key'))).mode & 0o777).toBe(0o600);
     await expect(stat(join(dir.path, 'haven.db'))).resolves.toBeTruthy();
 
@@ -30,18 +30,23 @@ describe('starting the server on a fresh machine', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', storage: 'sqlite' });
 
-    const page = await fetch(`${base}/`, { headers: { Accept: 'text/html' } });
+    // The site's root is the reporter's pages; the staff console lives under /console.
+    const start = await fetch(`${base}/`, { headers: { Accept: 'text/html' } });
+    expect(start.status).toBe(200);
+    expect(await start.text()).toMatch(/<link rel="stylesheet" href="\/public-assets\/[^"]+\.css"/);
+
+    const page = await fetch(`${base}/console/`, { headers: { Accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
-    const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    const script = /<script[^>]+src="(\/console\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
     const asset = await fetch(`${base}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
 
-    const missing = await fetch(`${base}/assets/nope.js`);
+    const missing = await fetch(`${base}/console/assets/nope.js`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/problem\+json/);
 

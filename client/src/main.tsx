@@ -13,6 +13,6 @@ if (!rootElement) throw new Error('index.html has no #root element to render the
 
 createRoot(rootElement).render(
   <StrictMode>
-    <RouterProvider router={createBrowserRouter(appRoutes)} />
+    <RouterProvider router={createBrowserRouter(appRoutes, { basename: '/console' })} />
   </StrictMode>,
 );

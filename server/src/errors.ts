@@ -48,8 +48,8 @@ export class UnauthorizedError extends HavenError {
 }
 
 export class ForbiddenError extends HavenError {
-  constructor(detail = 'You are not allowed to do this.') {
-    super(403, 'forbidden', 'Not allowed', detail);
+  constructor(detail = 'You are not allowed to do this.', code = 'forbidden') {
+    super(403, code, 'Not allowed', detail);
   }
 }
 

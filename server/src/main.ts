@@ -12,6 +12,7 @@ import { createServices } from './services';
 import { openStorage } from './storage';
 
 const KEY_REFRESH_MS = 60_000;
+const PURGE_MS = 3_600_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -32,6 +33,12 @@ async function main(): Promise<void> {
       .refresh()
       .catch((error: unknown) => logger.error({ err: error }, 'Key refresh failed'));
   }, KEY_REFRESH_MS).unref();
+  // Ended staff sessions and old failed sign-in counts are of no further use.
+  setInterval(() => {
+    services.identity
+      .purgeStale()
+      .catch((error: unknown) => logger.error({ err: error }, 'Purging old sessions failed'));
+  }, PURGE_MS).unref();
 
   const token = await issueSetupToken(storage);
   if (token) {

@@ -1,10 +1,17 @@
 import type { Config } from './config';
 import { KeyRing } from './crypto/KeyRing';
 import { loadSecrets, type Secrets } from './crypto/secrets';
+import { loadSigningKey } from './crypto/signingKey';
 import { DailyAddressKeys } from './modules/abuse/addressKeys';
 import { ProofOfWork } from './modules/abuse/proofOfWork';
 import { Throttle } from './modules/abuse/throttle';
+import { UserAdminService } from './modules/admin/UserAdminService';
 import { AttachmentService } from './modules/attachments/AttachmentService';
+import { AuditService } from './modules/audit/AuditService';
+import { IdentityService } from './modules/identity/IdentityService';
+import { LoginThrottle } from './modules/identity/loginThrottle';
+import { PasswordHasher } from './modules/identity/passwords';
+import { SessionService } from './modules/identity/SessionService';
 import { IntakeService } from './modules/intake/IntakeService';
 import { ReporterService } from './modules/reporter/ReporterService';
 import { SettingsService } from './modules/settings/SettingsService';
@@ -19,6 +26,8 @@ export const THROTTLE_POLICIES = {
   receipt: { points: 10, windowSeconds: 900 },
   /** Messages and files a reporter adds to one case. */
   reporterWrite: { points: 30, windowSeconds: 3_600 },
+  /** Staff sign-in steps and setup from one address (each account has its own limit too). */
+  staffSignIn: { points: 100, windowSeconds: 900 },
 } as const;
 export type ThrottlePolicyName = keyof typeof THROTTLE_POLICIES;
 
@@ -33,6 +42,10 @@ export interface Services {
   proofOfWork: ProofOfWork | null;
   throttle: Throttle<ThrottlePolicyName>;
   addressKeys: DailyAddressKeys;
+  audit: AuditService;
+  identity: IdentityService;
+  sessions: SessionService;
+  userAdmin: UserAdminService;
 }
 
 export async function createServices(
@@ -44,6 +57,16 @@ export async function createServices(
   const keyRing = await KeyRing.open(storage, { masterKey });
   const secrets = await loadSecrets(storage.settings, keyRing);
   const attachments = new AttachmentService(storage, keyRing);
+  const signingKey = await loadSigningKey(storage.settings, keyRing);
+  const sessions = new SessionService({ storage, secrets });
+  const identity = new IdentityService({
+    storage,
+    keyRing,
+    secrets,
+    sessions,
+    passwords: new PasswordHasher(),
+    throttle: new LoginThrottle(storage.loginAttempts, secrets.loginAttempt),
+  });
   return {
     settings,
     keyRing,
@@ -62,12 +85,16 @@ export async function createServices(
       attachments,
       secrets,
       accessLapseDays: () => settings.reporterAccessLapseDays(),
-      legalClocks: () => settings.legalClocks(),
+      legalClocks: (category) => settings.legalClocksFor(category),
     }),
     proofOfWork: config.proofOfWorkBits
       ? new ProofOfWork(secrets.proofOfWork, config.proofOfWorkBits)
       : null,
     throttle: new Throttle(THROTTLE_POLICIES),
     addressKeys: new DailyAddressKeys(),
+    audit: new AuditService({ store: storage.audit, signingKey }),
+    identity,
+    sessions,
+    userAdmin: new UserAdminService({ storage, identity, sessions }),
   };
 }

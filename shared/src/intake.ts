@@ -16,6 +16,7 @@ export const REPORT_LIMITS = {
   handlesMax: 20,
   handleMax: 200,
   platformMax: 100,
+  contactNameMax: 120,
 } as const;
 
 const CountrySchema = z.string().refine(isCountryCode, 'not an ISO 3166-1 alpha-2 country code');
@@ -45,7 +46,7 @@ export const CONTACT_CHANNELS = ['email', 'phone', 'signal', 'none'] as const;
 /** How the reporter may be reached, if at all. Kept sealed; staff see it only through a reveal. */
 export const ContactSchema = z
   .object({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: z.string().trim().min(1).max(REPORT_LIMITS.contactNameMax).optional(),
     email: z.email().max(254).optional(),
     phone: z
       .string()

@@ -1,3 +1,5 @@
+import { scopeOf, type Permission } from './permissions';
+
 /** Case states (DESIGN §2). The transitions between them arrive with the triage console. */
 export const CASE_STATUSES = [
   'new',
@@ -42,16 +44,11 @@ export function addDays(from: Date, days: number): string {
   return new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Staff roles that act on cases (DESIGN §1). */
-type CaseRole = 'officer' | 'supervisor';
-
 export interface TransitionRule {
   from: readonly CaseStatus[];
   to: CaseStatus;
-  /** Roles allowed to make it. */
-  by: readonly CaseRole[];
-  /** Roles allowed only on cases assigned to them. */
-  ownCasesOnly?: readonly CaseRole[];
+  /** The permission that allows it; its scope (`own` or `any`) comes from the matrix. */
+  permission: Permission;
   reasonRequired: boolean;
   /** What the console calls the action (an i18n key suffix). */
   action: string;
@@ -59,65 +56,71 @@ export interface TransitionRule {
 
 /**
  * The case workflow (DESIGN §2): the one definition the server enforces and the console draws
- * its actions from. Anything not listed is refused.
+ * its actions from; who may make each move is the permission matrix's say. Anything not listed
+ * is refused.
  */
 export const TRANSITIONS: readonly TransitionRule[] = [
   {
     action: 'triage',
     from: ['new'],
     to: 'triaged',
-    by: ['officer', 'supervisor'],
+    permission: 'case.triage',
     reasonRequired: false,
   },
   {
     action: 'reject',
     from: ['new'],
     to: 'rejected',
-    by: ['officer', 'supervisor'],
+    permission: 'case.triage',
     reasonRequired: true,
   },
   {
     action: 'mark_duplicate',
     from: ['new'],
     to: 'duplicate',
-    by: ['officer', 'supervisor'],
+    permission: 'case.triage',
     reasonRequired: true,
   },
   {
     action: 'investigate',
     from: ['triaged'],
     to: 'investigating',
-    by: ['officer', 'supervisor'],
+    permission: 'case.triage',
     reasonRequired: false,
   },
   {
     action: 'escalate',
     from: ['triaged', 'investigating'],
     to: 'escalated',
-    by: ['supervisor'],
+    permission: 'case.escalate',
     reasonRequired: true,
   },
   {
     action: 'resolve',
     from: ['investigating', 'escalated'],
     to: 'resolved',
-    by: ['officer', 'supervisor'],
-    ownCasesOnly: ['officer'],
+    permission: 'case.resolve',
     reasonRequired: false,
   },
   {
     action: 'de_escalate',
     from: ['escalated'],
     to: 'investigating',
-    by: ['supervisor'],
+    permission: 'case.escalate',
     reasonRequired: false,
   },
-  { action: 'close', from: ['resolved'], to: 'closed', by: ['supervisor'], reasonRequired: false },
+  {
+    action: 'close',
+    from: ['resolved'],
+    to: 'closed',
+    permission: 'case.close',
+    reasonRequired: false,
+  },
   {
     action: 'reopen',
     from: ['resolved', 'closed', 'rejected'],
     to: 'investigating',
-    by: ['supervisor'],
+    permission: 'case.reopen',
     reasonRequired: true,
   },
 ];
@@ -131,11 +134,20 @@ export function allowedTransitions(
   roles: readonly string[],
   ownsCase: boolean,
 ): TransitionRule[] {
-  return TRANSITIONS.filter(
-    (rule) =>
-      rule.from.includes(status) &&
-      rule.by.some(
-        (role) => roles.includes(role) && (ownsCase || !rule.ownCasesOnly?.includes(role)),
-      ),
-  );
+  return TRANSITIONS.filter((rule) => {
+    const scope = scopeOf(roles, rule.permission);
+    return rule.from.includes(status) && (scope === 'any' || (scope === 'own' && ownsCase));
+  });
 }
+
+/** Case severities (DESIGN §2); each sets an SLA due time from configurable hours. */
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Hours from triage to the SLA due time, per severity, until an administrator changes them. */
+export const DEFAULT_SLA_HOURS: Record<Severity, number> = {
+  low: 240,
+  medium: 72,
+  high: 24,
+  critical: 4,
+};

@@ -28,7 +28,7 @@ describe('the haven command', () => {
   it('when asked for a setup token with no admin, then it prints a one-time link', async () => {
     const { code, output } = await haven('setup-token');
     expect(code).toBe(0);
-    expect(output).toMatch(/https:\/\/haven\.example\/setup#token=[A-Za-z0-9_-]{43}/);
+    expect(output).toMatch(/https:\/\/haven\.example\/console\/setup#token=[A-Za-z0-9_-]{43}/);
   });
 
   it('when an admin exists, then no setup token is given', async () => {

@@ -16,12 +16,14 @@ export function runNode(
   script: string,
   args: string[],
   env: Record<string, string>,
+  options: { stdin?: string } = {},
 ): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (options.stdin !== undefined) child.stdin!.end(options.stdin);
   running.add(child);
   child.on('exit', () => running.delete(child));
   let output = '';

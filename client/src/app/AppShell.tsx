@@ -2,6 +2,7 @@ import { useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { ConsoleNav } from './ConsoleNav';
 import { useFocusHeadingOnNavigation } from './useFocusHeadingOnNavigation';
 
 const MAIN_ID = 'main-content';
@@ -31,6 +32,7 @@ export function AppShell() {
           </Link>
           <LanguageSwitcher />
         </div>
+        <ConsoleNav />
       </header>
       <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="shell-column shell-main">
         <Outlet />

@@ -1,19 +1,25 @@
 import type { RouteObject } from 'react-router';
-import { HomePage } from '../pages/HomePage';
+import { AuthProvider } from '../auth/AuthProvider';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { SetupPage } from '../pages/SetupPage';
 import { AppShell } from './AppShell';
+import { signedInRoutes, signInRoutes } from './staffRoutes';
 
 export const appRoutes: RouteObject[] = [
   {
-    element: <AppShell />,
+    element: (
+      <AuthProvider>
+        <AppShell />
+      </AuthProvider>
+    ),
     children: [
       {
         // Inside the shell, so a failing page keeps the header and the language switcher.
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <HomePage /> },
+          signedInRoutes,
+          ...signInRoutes,
           { path: 'setup', element: <SetupPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+import { audit } from './audit';
 import { doctor } from './doctor';
 import { setupToken } from './setupToken';
+import { users } from './users';
 
 /** `haven <command>`: operations that run beside (or instead of) the server, on the same config. */
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
@@ -11,6 +13,15 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
   doctor: {
     summary: 'check configuration, storage and key-file permissions',
     run: doctor,
+  },
+  audit: {
+    summary: 'verify the audit log (`audit verify [--checkpoint FILE]`) or sign a checkpoint of it',
+    run: audit,
+  },
+  users: {
+    summary:
+      'staff accounts: `users create --username U --role R`, `users reset-mfa U`, `users disable U`',
+    run: users,
   },
 };
 

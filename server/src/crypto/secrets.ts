@@ -16,6 +16,16 @@ export const SECRET_PURPOSES = [
   'reporterSession',
   /** Signs proof-of-work challenges. */
   'proofOfWork',
+  /** Signs staff access tokens (HS256). */
+  'accessToken',
+  /** Signs the short-lived challenge between a staff password and its second factor. */
+  'mfaChallenge',
+  /** HMAC of staff refresh tokens, as stored. */
+  'refreshToken',
+  /** HMAC of staff recovery codes, as stored. */
+  'recoveryCode',
+  /** HMAC of usernames, keying failed sign-in counts whether or not the account exists. */
+  'loginAttempt',
 ] as const;
 export type SecretPurpose = (typeof SECRET_PURPOSES)[number];
 export type Secrets = Record<SecretPurpose, Buffer>;

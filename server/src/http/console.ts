@@ -3,18 +3,21 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where `npm run build -w client` puts the staff console. */
-export const CONSOLE_DIST = join(__dirname, '..', '..', '..', 'client', 'dist');
+export const CONSOLE_DIST = join(__dirname, '..', '..', '..', 'client', 'dist', 'console');
+
+/** The console lives under its own path; the site's root belongs to the reporter's pages. */
+export const CONSOLE_PATH = '/console';
 
 /**
- * Serves the built console: content-hashed assets cached for a year (they hold nothing
- * sensitive and never change), and `index.html` for any other page a browser asks for, so the
- * console's own router can take it. Answers `false` when the console has not been built.
+ * Serves the built console under `/console`: content-hashed assets cached for a year (they hold
+ * nothing sensitive and never change), and `index.html` for any other page a browser asks for
+ * there, so the console's own router can take it. Answers `false` when it has not been built.
  */
 export function serveConsole(app: Express, distDir = CONSOLE_DIST): boolean {
   const indexHtml = join(distDir, 'index.html');
   if (!existsSync(indexHtml)) return false;
   app.use(
-    '/assets',
+    `${CONSOLE_PATH}/assets`,
     (_req, res, next) => {
       res.removeHeader('Cache-Control');
       res.removeHeader('Pragma');
@@ -27,8 +30,8 @@ export function serveConsole(app: Express, distDir = CONSOLE_DIST): boolean {
       fallthrough: false,
     }),
   );
-  app.use(express.static(distDir, { index: false }));
-  app.get(/^\/(?!api\/).*/, (req, res, next) => {
+  app.use(CONSOLE_PATH, express.static(distDir, { index: false }));
+  app.get(new RegExp(`^${CONSOLE_PATH}(/.*)?$`), (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.sendFile(indexHtml);
   });

@@ -14,8 +14,10 @@ export function jsonBody(): RequestHandler[] {
   return [
     express.json({ limit: JSON_BODY_LIMIT_BYTES, type: JSON_TYPES, strict: true }),
     (req, _res, next) => {
-      // `req.is` is null without a body and false for a body of another type.
-      if (req.is([...JSON_TYPES, 'multipart/form-data']) === false) {
+      // `req.is` is null without a body and false for a body of another type. An empty body
+      // (`Content-Length: 0`, as browsers send with a bodiless POST) has no type to refuse.
+      const empty = req.get('Content-Length') === '0';
+      if (!empty && req.is([...JSON_TYPES, 'multipart/form-data']) === false) {
         next(new UnsupportedMediaTypeError('Send the body as application/json.'));
         return;
       }

@@ -58,7 +58,7 @@ function internalProblem(): Problem {
 }
 
 /** Errors raised by Express and its body parsers (http-errors) mapped into Haven's hierarchy. */
-function toHavenError(error: unknown): HavenError | null {
+export function toHavenError(error: unknown): HavenError | null {
   if (error instanceof HavenError) return error;
   if (typeof error !== 'object' || error === null) return null;
   const { type, status } = error as { type?: string; status?: number };

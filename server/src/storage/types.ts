@@ -15,6 +15,8 @@ export interface Storage {
   readonly cases: CaseStore;
   readonly timeline: TimelineStore;
   readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly loginAttempts: LoginAttemptStore;
   readonly settings: SettingsStore;
   readonly blobs: BlobStore;
   readonly audit: AuditStore;
@@ -188,6 +190,93 @@ export interface UserStore {
   /** How many enabled users hold `role`. */
   countWithRole(role: string): Promise<number>;
   list(query: { limit: number; cursor?: string }): Promise<Page<UserRecord>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff sessions: one record per refresh-token family (a sign-in and every rotation after it)
+
+export interface SessionRecord {
+  /** The family's id; access tokens of the session name it. */
+  id: string;
+  userId: string;
+  /**
+   * The user's session version when the session began: once the user's version moves on (a new
+   * password, new roles …), the session is over.
+   */
+  userSessionVersion: number;
+  /** Keyed hash of the family's current refresh token; earlier ones no longer match. */
+  tokenHash: string;
+  /** How many times the refresh token was rotated. */
+  generation: number;
+  createdAt: Date;
+  /** Last sign of use (a refresh, an authenticated request); the idle limit counts from here. */
+  lastUsedAt: Date;
+  /** The absolute end of the session, whatever its use. */
+  expiresAt: Date;
+  revokedAt: Date | null;
+  /** Why it ended early, e.g. `logout`, `reuse`, `password_changed`. */
+  revokedReason: string | null;
+}
+
+export type NewSession = Omit<
+  SessionRecord,
+  'generation' | 'lastUsedAt' | 'revokedAt' | 'revokedReason'
+>;
+
+/**
+ * Creation and the revocation of one session are audited with their change. Rotation and
+ * `touch` are bookkeeping of a session already audited, and revoking all of a user's sessions
+ * follows a user change that carries its own entry (and that, by bumping the user's session
+ * version, already ends them), so those take none.
+ */
+export interface SessionStore {
+  /** Throws `ConflictError` when the id is taken. */
+  create(record: NewSession, audit: AuditDraft): Promise<SessionRecord>;
+  get(id: string): Promise<SessionRecord | null>;
+  /**
+   * Replaces the refresh token if `expectedHash` is still the current one and the session is not
+   * revoked, in one conditional write; answers the updated record, or `null` (nothing written)
+   * when the hash is not current or the session is revoked or unknown.
+   */
+  rotate(
+    id: string,
+    expectedHash: string,
+    newHash: string,
+    at: Date,
+  ): Promise<SessionRecord | null>;
+  /** Moves `lastUsedAt` forward to `at` (never back). */
+  touch(id: string, at: Date): Promise<void>;
+  /** Ends one session; answers whether it was still open (only then is `audit` recorded). */
+  revoke(id: string, reason: string, at: Date, audit: AuditDraft): Promise<boolean>;
+  /** Ends every open session of a user; answers how many. */
+  revokeAllForUser(userId: string, reason: string, at: Date): Promise<number>;
+  /** Deletes sessions that ended (expired or revoked) before `before`; answers how many. */
+  purgeEnded(before: Date): Promise<number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failed sign-in attempts, per account key (a keyed hash of the username, known or not)
+
+export interface LoginAttempts {
+  key: string;
+  /** Failures since `windowStartedAt`. */
+  count: number;
+  windowStartedAt: Date;
+  lastFailureAt: Date;
+}
+
+export interface LoginAttemptStore {
+  /**
+   * Counts one failure at `at`, with its audit entry, in one write: in the current window if it
+   * started less than `windowMs` before `at`, else in a new window starting at `at`. Answers the
+   * counts after this failure.
+   */
+  recordFailure(key: string, at: Date, windowMs: number, audit: AuditDraft): Promise<LoginAttempts>;
+  get(key: string): Promise<LoginAttempts | null>;
+  /** Forgets the failures (after a successful sign-in). */
+  clear(key: string): Promise<void>;
+  /** Deletes the counts of keys whose last failure is older than `before`; answers how many. */
+  purgeStale(before: Date): Promise<number>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { LivenessSchema, ReadinessSchema, type Readiness } from '@haven/shared';
 import { ServiceUnavailableError } from '../../errors';
+import { publicAccess } from '../../http/access';
 import { problemResponse, type DescribeRoutes } from '../../http/openapi';
 import type { Lifecycle } from '../../lifecycle';
 import type { Storage } from '../../storage';
@@ -11,10 +12,10 @@ import type { Storage } from '../../storage';
  */
 export function healthRoutes(storage: Storage, lifecycle: Lifecycle): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
+  router.get('/healthz', publicAccess(), (_req, res) => {
     res.json({ status: 'ok' });
   });
-  router.get('/readyz', async (_req, res) => {
+  router.get('/readyz', publicAccess(), async (_req, res) => {
     if (lifecycle.shuttingDown) throw new ServiceUnavailableError('Shutting down.');
     await storage.ping().catch((error: unknown) => {
       throw new ServiceUnavailableError('Storage is not reachable.', { cause: error });

@@ -85,7 +85,7 @@ describe('submitting a report', () => {
     expect(body.text.urls).toEqual(['https://bank-login.example.com/verify?session=[SECRET-1]']);
     expect(JSON.stringify(stored)).not.toMatch(/alice@example\.org|7946|Marlowe/);
     expect(JSON.stringify(stored)).not.toContain(response.body.receipt);
-    const entries = await testApp.storage.audit.list({ limit: 10 });
+    const entries = await testApp.storage.audit.list({ limit: 100 });
     expect(entries.find((entry) => entry.action === 'report.received')).toMatchObject({
       actorId: null,
       subject: { type: 'case', id: stored!.id },

@@ -15,6 +15,7 @@ import {
 } from '@haven/shared';
 import { z } from 'zod';
 import { MalformedRequestError, ValidationError } from '../../errors';
+import { publicAccess } from '../../http/access';
 import { senderKey } from '../../http/clientAddress';
 import { multipartUpload, uploadedFiles } from '../../http/multipart';
 import { problemResponse, type DescribeRoutes } from '../../http/openapi';
@@ -23,17 +24,17 @@ import type { Services } from '../../services';
 import { removeTempFiles } from '../attachments/tempFiles';
 
 /** Clients pick a fresh random key per report: a UUID, or at least 16 URL-safe characters. */
-const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
+export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
 
 /** The public intake API: the form's definition and the submission of a report. */
 export function intakeRoutes(services: Services): Router {
   const router = Router();
 
-  router.get('/public/form', async (_req, res) => {
+  router.get('/public/form', publicAccess(), async (_req, res) => {
     res.json(await formDefinition(services));
   });
 
-  router.post('/public/reports', multipartUpload(1), async (req, res) => {
+  router.post('/public/reports', publicAccess(), multipartUpload(1), async (req, res) => {
     const files = uploadedFiles(req);
     try {
       const report = parseRequest(ReportSubmissionSchema, reportPayload(req), 'report');

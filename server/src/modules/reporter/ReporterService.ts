@@ -26,7 +26,8 @@ export interface ReporterDependencies {
   secrets: Pick<Secrets, 'receipt' | 'redaction' | 'reporterSession'>;
   /** Days without use after which a receipt no longer opens its case. */
   accessLapseDays: () => Promise<number>;
-  legalClocks: () => Promise<LegalClocks>;
+  /** The legal clocks of a category (its own, or the default). */
+  legalClocks: (category: string) => Promise<LegalClocks>;
   now?: () => Date;
 }
 
@@ -103,7 +104,7 @@ export class ReporterService {
     const events = await this.deps.storage.timeline.listByCase(caseId, {
       reporterVisibleOnly: true,
     });
-    return presentToReporter(record, events, await this.deps.legalClocks());
+    return presentToReporter(record, events, await this.deps.legalClocks(record.category));
   }
 
   /**

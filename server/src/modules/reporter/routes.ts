@@ -8,6 +8,7 @@ import {
 } from '@haven/shared';
 import { z } from 'zod';
 import { UnauthorizedError } from '../../errors';
+import { declareAccess, publicAccess } from '../../http/access';
 import { senderKey } from '../../http/clientAddress';
 import { multipartUpload, uploadedFiles } from '../../http/multipart';
 import { problemResponse, type DescribeRoutes } from '../../http/openapi';
@@ -22,13 +23,13 @@ function reporterCase(req: Request): string {
 
 /** `Authorization: Bearer <token>` from `POST /public/session`; nothing else opens a case. */
 function requireReporter(services: Services): RequestHandler {
-  return (req, _res, next) => {
+  return declareAccess({ kind: 'reporter' }, (req, _res, next) => {
     const token = /^Bearer (\S+)$/.exec(req.get('Authorization') ?? '')?.[1];
     if (!token) throw new UnauthorizedError('Open your report with your receipt first.');
     (req as Request & { reporterCaseId: string }).reporterCaseId =
       services.reporter.verifySession(token).caseId;
     next();
-  };
+  });
 }
 
 /** The reporter's follow-up API: open the case by receipt, read it, write, add files. */
@@ -36,7 +37,7 @@ export function reporterRoutes(services: Services): Router {
   const router = Router();
   const reporterOnly = requireReporter(services);
 
-  router.post('/public/session', async (req, res) => {
+  router.post('/public/session', publicAccess(), async (req, res) => {
     const { receipt } = parseRequest(ReporterSessionRequestSchema, req.body, 'request');
     await services.throttle.consume('receipt', senderKey(req, services.addressKeys));
     const session = await services.reporter.openSession(receipt);

@@ -44,6 +44,8 @@ describe('the one-time setup token', () => {
   });
 
   it('when the link is built, then the token travels in the fragment', () => {
-    expect(setupUrl('https://haven.example', 'abc')).toBe('https://haven.example/setup#token=abc');
+    expect(setupUrl('https://haven.example', 'abc')).toBe(
+      'https://haven.example/console/setup#token=abc',
+    );
   });
 });

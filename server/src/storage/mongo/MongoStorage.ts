@@ -4,6 +4,8 @@ import { GridFsBlobStore } from './GridFsBlobStore';
 import { createIndexes, defineModels, type Models } from './models';
 import { MongoAuditStore } from './MongoAuditStore';
 import { MongoCaseStore } from './MongoCaseStore';
+import { MongoLoginAttemptStore } from './MongoLoginAttemptStore';
+import { MongoSessionStore } from './MongoSessionStore';
 import { MongoSettingsStore } from './MongoSettingsStore';
 import { MongoTimelineStore } from './MongoTimelineStore';
 import { MongoUserStore } from './MongoUserStore';
@@ -19,6 +21,8 @@ export class MongoStorage implements Storage {
   readonly cases: MongoCaseStore;
   readonly timeline: MongoTimelineStore;
   readonly users: MongoUserStore;
+  readonly sessions: MongoSessionStore;
+  readonly loginAttempts: MongoLoginAttemptStore;
   readonly settings: MongoSettingsStore;
   readonly blobs: GridFsBlobStore;
   readonly audit: MongoAuditStore;
@@ -32,9 +36,19 @@ export class MongoStorage implements Storage {
     this.cases = new MongoCaseStore(models.cases, this.audit, gate);
     this.timeline = new MongoTimelineStore(models.events, this.audit, gate);
     this.users = new MongoUserStore(models.users, this.audit, gate);
+    this.sessions = new MongoSessionStore(models.sessions, this.audit, gate);
+    this.loginAttempts = new MongoLoginAttemptStore(models.loginAttempts, this.audit, gate);
     this.settings = new MongoSettingsStore(models.settings, this.audit, gate);
     this.blobs = new GridFsBlobStore(database(conn));
-    for (const store of [this.cases, this.timeline, this.users, this.settings]) {
+    const audited = [
+      this.cases,
+      this.timeline,
+      this.users,
+      this.sessions,
+      this.loginAttempts,
+      this.settings,
+    ];
+    for (const store of audited) {
       this.audit.watch(store.auditSource);
     }
   }

@@ -66,6 +66,27 @@ export interface UserDoc extends Audited {
   body: Json;
 }
 
+export interface SessionDoc extends Audited {
+  _id: string;
+  userId: string;
+  userSessionVersion: number;
+  tokenHash: string;
+  generation: number;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+}
+
+export interface LoginAttemptDoc extends Audited {
+  /** The account key. */
+  _id: string;
+  count: number;
+  windowStartedAt: Date;
+  lastFailureAt: Date;
+}
+
 export interface SettingDoc extends Audited {
   _id: string;
   value?: unknown;
@@ -91,6 +112,8 @@ export interface Models {
   cases: Model<CaseDoc>;
   events: Model<EventDoc>;
   users: Model<UserDoc>;
+  sessions: Model<SessionDoc>;
+  loginAttempts: Model<LoginAttemptDoc>;
   settings: Model<SettingDoc>;
   auditLog: Model<AuditDoc>;
 }
@@ -180,6 +203,39 @@ userSchema.index({ username: 1 }, { unique: true });
 userSchema.index({ createdAt: 1, _id: 1 });
 userSchema.index({ 'pendingAudit.id': 1 });
 
+const sessionSchema = new Schema<SessionDoc>(
+  {
+    _id: code,
+    userId: code,
+    userSessionVersion: { type: Number, required: true },
+    tokenHash: code,
+    generation: { type: Number, required: true, min: 0 },
+    createdAt: { type: Date, required: true },
+    lastUsedAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+    revokedAt: { type: Date, default: null },
+    revokedReason: nullableCode,
+    pendingAudit,
+  },
+  { ...options, collection: 'sessions' },
+);
+sessionSchema.index({ userId: 1, revokedAt: 1 });
+sessionSchema.index({ expiresAt: 1 });
+sessionSchema.index({ 'pendingAudit.id': 1 });
+
+const loginAttemptSchema = new Schema<LoginAttemptDoc>(
+  {
+    _id: code,
+    count: { type: Number, required: true, min: 0 },
+    windowStartedAt: { type: Date, required: true },
+    lastFailureAt: { type: Date, required: true },
+    pendingAudit,
+  },
+  { ...options, collection: 'login_attempts' },
+);
+loginAttemptSchema.index({ lastFailureAt: 1 });
+loginAttemptSchema.index({ 'pendingAudit.id': 1 });
+
 const settingSchema = new Schema<SettingDoc>(
   {
     _id: code,
@@ -215,6 +271,8 @@ export function defineModels(conn: Connection): Models {
     cases: conn.model('Case', caseSchema),
     events: conn.model('CaseEvent', eventSchema),
     users: conn.model('User', userSchema),
+    sessions: conn.model('Session', sessionSchema),
+    loginAttempts: conn.model('LoginAttempt', loginAttemptSchema),
     settings: conn.model('Setting', settingSchema),
     auditLog: conn.model('AuditEntry', auditSchema),
   };

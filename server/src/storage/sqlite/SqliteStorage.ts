@@ -5,6 +5,8 @@ import { FileBlobStore } from '../FileBlobStore';
 import type { Storage } from '../types';
 import { SqliteAuditStore } from './SqliteAuditStore';
 import { SqliteCaseStore } from './SqliteCaseStore';
+import { SqliteLoginAttemptStore } from './SqliteLoginAttemptStore';
+import { SqliteSessionStore } from './SqliteSessionStore';
 import { SqliteSettingsStore } from './SqliteSettingsStore';
 import { SqliteTimelineStore } from './SqliteTimelineStore';
 import { SqliteUserStore } from './SqliteUserStore';
@@ -23,6 +25,8 @@ export class SqliteStorage implements Storage {
   readonly cases: SqliteCaseStore;
   readonly timeline: SqliteTimelineStore;
   readonly users: SqliteUserStore;
+  readonly sessions: SqliteSessionStore;
+  readonly loginAttempts: SqliteLoginAttemptStore;
   readonly settings: SqliteSettingsStore;
   readonly blobs: FileBlobStore;
   readonly audit: SqliteAuditStore;
@@ -46,6 +50,8 @@ export class SqliteStorage implements Storage {
     this.cases = new SqliteCaseStore(this.db, this.audit);
     this.timeline = new SqliteTimelineStore(this.db, this.audit);
     this.users = new SqliteUserStore(this.db, this.audit);
+    this.sessions = new SqliteSessionStore(this.db, this.audit);
+    this.loginAttempts = new SqliteLoginAttemptStore(this.db, this.audit);
     this.settings = new SqliteSettingsStore(this.db, this.audit);
     this.blobs = new FileBlobStore(options.blobDir);
   }

@@ -78,4 +78,29 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX case_events_by_case ON case_events (case_id, at, id);
   `,
+  // 3: staff sessions (refresh-token families) and failed sign-in counts.
+  `
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    user_session_version INTEGER NOT NULL,
+    token_hash TEXT NOT NULL,
+    generation INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    revoked_reason TEXT
+  ) STRICT;
+  CREATE INDEX sessions_by_user ON sessions (user_id) WHERE revoked_at IS NULL;
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+  CREATE TABLE login_attempts (
+    key TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    window_started_at INTEGER NOT NULL,
+    last_failure_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX login_attempts_by_last_failure ON login_attempts (last_failure_at);
+  `,
 ];

@@ -1,0 +1,35 @@
+import type { Permission } from '@haven/shared';
+import type { TFunction } from 'i18next';
+
+export interface ConsoleSection {
+  path: string;
+  /** Its name in the navigation and on the home page. */
+  title: string;
+  description: string;
+  /** Who sees it offered: `null` for everyone signed in. The server checks again. */
+  permission: Permission | null;
+}
+
+/** The console's sections, in the order the navigation offers them. */
+export function consoleSections(t: TFunction): ConsoleSection[] {
+  return [
+    {
+      path: '/admin/users',
+      title: t('nav.users'),
+      description: t('home.usersDescription'),
+      permission: 'users.manage',
+    },
+    {
+      path: '/admin/settings',
+      title: t('nav.settings'),
+      description: t('home.settingsDescription'),
+      permission: 'settings.manage',
+    },
+    {
+      path: '/account',
+      title: t('nav.account'),
+      description: t('home.accountDescription'),
+      permission: null,
+    },
+  ];
+}

@@ -1,0 +1,100 @@
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** A labelled input with its hint and error, both read out with it (aria-describedby). */
+export function TextField({ id, label, hint, error, className, ...input }: TextFieldProps) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        className={className ? `input ${className}` : 'input'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...input}
+      />
+    </div>
+  );
+}
+
+interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
+  id: string;
+  label: ReactNode;
+  hint?: string;
+}
+
+export function Checkbox({ id, label, hint, ...input }: CheckboxProps) {
+  const hintId = `${id}-hint`;
+  return (
+    <div className="checkbox">
+      <input id={id} type="checkbox" aria-describedby={hint ? hintId : undefined} {...input} />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  /** Several messages may apply to one text area (a JSON document with several mistakes). */
+  errors?: readonly string[];
+}
+
+export function TextAreaField({ id, label, hint, errors = [], ...textarea }: TextAreaFieldProps) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : undefined, errors.length > 0 ? errorId : undefined]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={errors.length > 0 ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {errors.length > 0 ? (
+        <ul className="field-error" id={errorId}>
+          {errors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
+      <textarea
+        id={id}
+        className="input textarea"
+        aria-invalid={errors.length > 0 ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...textarea}
+      />
+    </div>
+  );
+}

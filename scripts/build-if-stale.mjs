@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+const run = (command, args, env = process.env) =>
+  execFileSync(command, args, { cwd: root, stdio: 'inherit', env });
 
 run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'server']);
 
@@ -28,7 +29,8 @@ if (!process.argv.includes('--server-only')) {
   );
   if (sources.some((source) => newestChange(join(root, source)) > builtAt)) {
     process.stdout.write('Building the console and the reporter pages’ assets…\n');
-    run('npm', ['run', 'build', '--silent', '-w', 'client']);
+    // Always the production bundle, even when started from tests (NODE_ENV=test).
+    run('npm', ['run', 'build', '--silent', '-w', 'client'], { ...process.env, NODE_ENV: 'production' });
   }
 }
 

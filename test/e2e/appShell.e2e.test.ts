@@ -1,12 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import axe, { type AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
+import { axeViolations, recordProblems, screenshot } from '../support/consolePage';
 
-const repoRoot = join(__dirname, '..', '..');
-const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
+/** A signed-out console asks on each load whether a session goes on; the answer is a 401. */
+const SESSION_PROBE = { status: 401, path: /^\/api\/v1\/auth\/refresh$/ };
 
 describe('staff console app shell', () => {
   let browser: Browser;
@@ -34,37 +32,38 @@ describe('staff console app shell', () => {
     const context = await browser.newContext({ locale });
     openContexts.push(context);
     const page = await context.newPage();
-    const problems = recordProblems(page);
-    await page.goto(baseUrl + path);
+    const problems = recordProblems(page, [SESSION_PROBE]);
+    await page.goto(`${baseUrl}/console${path}`);
     return { page, problems };
   }
 
-  it('when the console home opens, then it shows the Haven heading and the browser reports no problem', async () => {
+  it('when a signed-out visitor opens the console home, then the sign-in page is shown and the browser reports no problem', async () => {
     const { page, problems } = await openConsole('/');
 
-    await page.getByRole('heading', { level: 1, name: 'Welcome to Haven' }).waitFor();
-    expect(await page.title()).toBe('Welcome to Haven · Haven');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    expect(await page.title()).toBe('Sign in · Haven');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     expect(await page.getByRole('banner').getByRole('link', { name: 'Haven' }).count()).toBe(1);
     expect(await page.getByRole('main').count()).toBe(1);
     expect(await page.getByRole('contentinfo').count()).toBe(1);
-    await screenshot(page, 'console-home-en');
+    await screenshot(page, 'console-sign-in-en');
     expect(problems).toEqual([]);
   });
 
   it('when Arabic is chosen in the language switcher, then the page turns right-to-left, is translated, and stays so after a reload', async () => {
     const { page, problems } = await openConsole('/');
-    await page.getByRole('heading', { level: 1, name: 'Welcome to Haven' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
 
     await page.getByLabel('Language').selectOption('ar');
 
-    const arabicHeading = page.getByRole('heading', { level: 1, name: 'مرحبًا بك في Haven' });
+    const arabicHeading = page.getByRole('heading', { level: 1, name: 'تسجيل الدخول' });
     await arabicHeading.waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
-    expect(await page.title()).toBe('مرحبًا بك في Haven · Haven');
-    await screenshot(page, 'console-home-ar');
+    expect(await page.title()).toBe('تسجيل الدخول · Haven');
+    await screenshot(page, 'console-sign-in-ar');
 
     await page.reload();
     await arabicHeading.waitFor();
@@ -75,7 +74,7 @@ describe('staff console app shell', () => {
   it('when the browser prefers French and nothing was chosen before, then the console starts in French', async () => {
     const { page, problems } = await openConsole('/', 'fr-FR');
 
-    await page.getByRole('heading', { level: 1, name: 'Bienvenue dans Haven' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(problems).toEqual([]);
   });
@@ -87,7 +86,8 @@ describe('staff console app shell', () => {
     expect(await page.title()).toBe('Page not found · Haven');
 
     await page.getByRole('link', { name: 'Go to the console home' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Welcome to Haven' }).waitFor();
+    // Signed out, the home page sends the visitor on to sign in.
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     expect(problems).toEqual([]);
   });
 
@@ -105,13 +105,13 @@ describe('staff console app shell', () => {
   });
 
   it("when a link leads to another page, then focus moves to that page's heading and the tab title follows", async () => {
-    const { page, problems } = await openConsole('/');
+    const { page, problems } = await openConsole('/missing');
 
-    await page.getByRole('link', { name: /Create the first administrator/ }).click();
+    await page.getByRole('link', { name: 'Go to the console home' }).click();
 
     await page.locator('h1:focus').waitFor();
-    expect(await focusedElementText(page)).toBe('Create the first administrator');
-    expect(await page.title()).toBe('Create the first administrator · Haven');
+    expect(await focusedElementText(page)).toBe('Sign in');
+    expect(await page.title()).toBe('Sign in · Haven');
     expect(problems).toEqual([]);
   });
 
@@ -132,8 +132,8 @@ describe('staff console app shell', () => {
   });
 
   it.each([
-    ['the console home', '/', 'en'],
-    ['the console home in Arabic', '/', 'ar'],
+    ['the sign-in page', '/', 'en'],
+    ['the sign-in page in Arabic', '/', 'ar'],
     ['the setup page', '/setup#token=abc', 'en'],
     ['the not-found page', '/missing', 'en'],
   ])(
@@ -150,43 +150,6 @@ describe('staff console app shell', () => {
   );
 });
 
-/**
- * Collects what the browser complains about: console errors and warnings (Chromium reports each
- * Content-Security-Policy violation there), uncaught exceptions, and failed requests.
- */
-function recordProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') {
-      problems.push(`console ${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  return problems;
-}
-
 function focusedElementText(page: Page): Promise<string> {
   return page.locator(':focus').innerText();
-}
-
-/**
- * Runs axe-core in the page. Evaluation through the DevTools protocol is not subject to the
- * page's Content-Security-Policy, so the check runs under the same policy as the app.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const results = (await page.evaluate('axe.run()')) as AxeResults;
-  return results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }

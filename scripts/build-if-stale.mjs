@@ -30,7 +30,10 @@ if (!process.argv.includes('--server-only')) {
   if (sources.some((source) => newestChange(join(root, source)) > builtAt)) {
     process.stdout.write('Building the console and the reporter pages’ assets…\n');
     // Always the production bundle, even when started from tests (NODE_ENV=test).
-    run('npm', ['run', 'build', '--silent', '-w', 'client'], { ...process.env, NODE_ENV: 'production' });
+    run('npm', ['run', 'build', '--silent', '-w', 'client'], {
+      ...process.env,
+      NODE_ENV: 'production',
+    });
   }
 }
 

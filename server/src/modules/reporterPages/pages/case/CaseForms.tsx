@@ -10,14 +10,16 @@ function CsrfField({ token }: { token: string }) {
 }
 
 export function ReplyForm({ csrf }: { csrf: string }) {
-  const { t, href } = usePage();
+  const { t, href, language } = usePage();
   return (
     <form method="post" action={href('/status/case/messages')} className="reply-form">
       <CsrfField token={csrf} />
       <Field
         id="message"
         label={t('case.replyLabel')}
-        hint={t('case.replyHint', { max: REPORTER_MESSAGE_MAX })}
+        hint={t('case.replyHint', {
+          max: new Intl.NumberFormat(language.code).format(REPORTER_MESSAGE_MAX),
+        })}
       >
         {(control) => (
           <textarea

@@ -13,6 +13,20 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** States in which a case is finished with: its SLA no longer runs, so it is never overdue. */
+export const CLOSED_STATUSES: readonly CaseStatus[] = [
+  'resolved',
+  'closed',
+  'rejected',
+  'duplicate',
+];
+
+/** Traffic Light Protocol 2.0 labels (DESIGN §2): what may leave the system. */
+export const TLP_LABELS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export type TlpLabel = (typeof TLP_LABELS)[number];
+/** The label of a case nobody has labelled yet. */
+export const DEFAULT_TLP: TlpLabel = 'AMBER';
+
 /** The coarser status a reporter sees: nothing that reveals how staff are handling the case. */
 export const REPORTER_STATUSES = ['received', 'under_review', 'action_taken', 'closed'] as const;
 export type ReporterStatus = (typeof REPORTER_STATUSES)[number];

@@ -52,6 +52,37 @@ describe('the SQLite schema', () => {
     db.close();
   });
 
+  it('when a database of schema 3 is opened, then its cases get the queue fields, their unread count out of the body and their text searchable', async () => {
+    databaseAt(3, (db) =>
+      db
+        .prepare(
+          `INSERT INTO cases (id, reference, status, category, country, severity, assignee_id,
+             month, created_at, updated_at, version, idempotency_key, body)
+           VALUES ('c1', 'HV-OLD', 'triaged', 'other', NULL, 'high', NULL, '2025-12', 1, 1, 1,
+             NULL, '{"text":{"narrative":"An old ransomware note","urls":[]},"unreadFromReporter":2}')`,
+        )
+        .run(),
+    );
+
+    const storage = new SqliteStorage({ file, blobDir: join(dir.path, 'blobs') });
+    try {
+      expect(await storage.cases.get('c1')).toMatchObject({
+        tlp: 'AMBER',
+        tags: [],
+        slaDueAt: null,
+        unreadFromReporter: 2,
+        body: { text: { narrative: 'An old ransomware note', urls: [] } },
+      });
+      expect((await storage.cases.get('c1'))!.body).not.toHaveProperty('unreadFromReporter');
+      const found = await storage.cases.list({ sort: 'priority', limit: 5, text: 'ransomware' });
+      expect(found.items.map((item) => item.id)).toEqual(['c1']);
+      const high = await storage.cases.list({ sort: 'priority', limit: 5, severity: ['high'] });
+      expect(high.items.map((item) => item.id)).toEqual(['c1']);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('when a database was written by a newer Haven, then opening it is refused', () => {
     databaseAt(migrations.length);
     const db = new Database(file);

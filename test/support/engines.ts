@@ -73,3 +73,19 @@ async function dropMongoDatabase(url: string): Promise<void> {
     await client.close();
   }
 }
+
+/**
+ * Whether the engine is MongoDB proper, with text indexes: FerretDB (CI's MongoDB) has none,
+ * and the case store falls back to a regex scan there.
+ */
+export async function hasTextIndexes(database: TestDatabase): Promise<boolean> {
+  if (database.config.engine !== 'mongodb') return true;
+  const { MongoClient } = await import('mongodb');
+  const client = await MongoClient.connect(database.config.url);
+  try {
+    const info = await client.db().admin().command({ buildInfo: 1 });
+    return typeof info.ferretdbVersion !== 'string';
+  } finally {
+    await client.close();
+  }
+}

@@ -12,11 +12,23 @@ export function aCase(overrides: Partial<NewCase> = {}): NewCase {
     country: 'FR',
     severity: null,
     assigneeId: null,
+    tlp: 'AMBER',
+    tags: [],
+    slaDueAt: null,
+    unreadFromReporter: 0,
     month: createdAt.toISOString().slice(0, 7),
     createdAt,
     idempotencyKey: null,
     receiptHash: null,
-    body: { narrative: 'A message asked for my password at [EMAIL-1].', urls: [], nested: {} },
+    body: {
+      text: {
+        narrative: 'A message asked for my password at [EMAIL-1].',
+        platform: null,
+        urls: [],
+        handles: [],
+      },
+      nested: {},
+    },
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { audit } from './audit';
 import { doctor } from './doctor';
+import { seed } from './seed';
 import { setupToken } from './setupToken';
 import { users } from './users';
 
@@ -22,6 +23,11 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
     summary:
       'staff accounts: `users create --username U --role R`, `users reset-mfa U`, `users disable U`',
     run: users,
+  },
+  seed: {
+    summary:
+      'add synthetic cases for demonstrations and benchmarks: `seed --cases N [--batch 5000]`',
+    run: seed,
   },
 };
 

@@ -1,25 +1,29 @@
 import { ValidationError } from '../errors';
 
-/** Position after the last item of a page, for keyset paging on (createdAt, id). */
+/**
+ * Position after the last item of a page, for keyset paging: the values the list is ordered by
+ * (numbers: times, ranks) and then the id that breaks ties.
+ */
 export interface CursorPosition {
-  at: number;
+  keys: number[];
   id: string;
 }
 
 export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([...position.keys, position.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): CursorPosition {
+/** Reads a cursor of `keyCount` keys; anything else is refused as invalid. */
+export function decodeCursor(cursor: string, keyCount = 1): CursorPosition {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(value) &&
-      value.length === 2 &&
-      Number.isSafeInteger(value[0]) &&
-      typeof value[1] === 'string'
+      value.length === keyCount + 1 &&
+      value.slice(0, keyCount).every((key) => Number.isSafeInteger(key)) &&
+      typeof value[keyCount] === 'string'
     ) {
-      return { at: value[0] as number, id: value[1] };
+      return { keys: value.slice(0, keyCount) as number[], id: value[keyCount] as string };
     }
   } catch {
     // fall through to the uniform error below
@@ -27,16 +31,18 @@ export function decodeCursor(cursor: string): CursorPosition {
   throw new ValidationError('The cursor is not valid.', [{ path: 'cursor', message: 'invalid' }]);
 }
 
-/** Builds a page from `limit + 1` fetched rows: the extra row only tells that more exist. */
+/**
+ * Builds a page from `limit + 1` fetched rows: the extra row only tells that more exist.
+ * `keysOf` gives a row's ordering values (by default its creation time).
+ */
 export function toPage<T extends { createdAt: Date; id: string }>(
   rows: T[],
   limit: number,
+  keysOf: (row: T) => number[] = (row) => [row.createdAt.getTime()],
 ): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor =
-    rows.length > limit && last
-      ? encodeCursor({ at: last.createdAt.getTime(), id: last.id })
-      : null;
+    rows.length > limit && last ? encodeCursor({ keys: keysOf(last), id: last.id }) : null;
   return { items, nextCursor };
 }

@@ -10,6 +10,10 @@ const CASE_FIELDS: Record<keyof CasePatch, true> = {
   country: true,
   severity: true,
   assigneeId: true,
+  tlp: true,
+  tags: true,
+  slaDueAt: true,
+  unreadFromReporter: true,
   body: true,
 };
 const USER_FIELDS: Record<keyof UserPatch, true> = {

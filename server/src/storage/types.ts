@@ -81,6 +81,13 @@ export interface CaseRecord {
   country: string | null;
   severity: string | null;
   assigneeId: string | null;
+  /** TLP 2.0 label (`TLP_LABELS`); `AMBER` unless set. */
+  tlp: string;
+  tags: string[];
+  /** When the severity's SLA runs out; `null` while the case has no severity. */
+  slaDueAt: Date | null;
+  /** Reporter messages and files staff have not read yet. */
+  unreadFromReporter: number;
   /** `YYYY-MM` of `createdAt` (UTC), stored at write time so both engines bucket alike. */
   month: string;
   createdAt: Date;
@@ -91,23 +98,77 @@ export interface CaseRecord {
   idempotencyKey: string | null;
   /** Keyed hash of the reporter's receipt, unique when present. */
   receiptHash: string | null;
-  /** Everything else about the case; opaque to storage. */
+  /**
+   * Everything else about the case; opaque to storage but for `body.text` (the redacted
+   * narrative, platform, URLs and handles): its strings are what the free-text filter searches.
+   */
   body: JsonObject;
 }
 
-export type NewCase = Omit<CaseRecord, 'version' | 'updatedAt'>;
+/** The queue fields a new case may leave out: `AMBER`, no tags, no SLA yet, nothing unread. */
+type DefaultedCaseFields = 'tlp' | 'tags' | 'slaDueAt' | 'unreadFromReporter';
+
+export type NewCase = Omit<CaseRecord, 'version' | 'updatedAt' | DefaultedCaseFields> &
+  Partial<Pick<CaseRecord, DefaultedCaseFields>>;
 
 export type CasePatch = Partial<
-  Pick<CaseRecord, 'status' | 'category' | 'country' | 'severity' | 'assigneeId' | 'body'>
+  Pick<
+    CaseRecord,
+    | 'status'
+    | 'category'
+    | 'country'
+    | 'severity'
+    | 'assigneeId'
+    | 'tlp'
+    | 'tags'
+    | 'slaDueAt'
+    | 'unreadFromReporter'
+    | 'body'
+  >
 >;
 
-export interface CaseQuery {
+/** The filters of the triage queue; all given ones must hold. */
+export interface CaseFilter {
+  /** Any of these states. */
   status?: string[];
   category?: string;
+  /** Any of these severities; `null` in the list matches cases without one. */
+  severity?: (string | null)[];
+  /** Any of these TLP labels. */
+  tlp?: string[];
   /** A user id, or `null` for unassigned cases. */
   assigneeId?: string | null;
-  sort: 'newest' | 'oldest';
+  country?: string;
+  /** Cases whose SLA ran out before this time and that are not closed (`CLOSED_STATUSES`). */
+  overdueAt?: Date;
+  /** Created at or after this time. */
+  createdFrom?: Date;
+  /** Created before this time. */
+  createdTo?: Date;
+  /** Cases carrying this tag. */
+  tag?: string;
+  /** Only cases with reporter messages or files staff have not read. */
+  unreadOnly?: boolean;
+  /**
+   * Words that must all appear in the case's redacted text (`body.text`), whole words matched
+   * case-insensitively; operators are not interpreted.
+   */
+  text?: string;
+}
+
+/**
+ * The queue's orders, each ending in `id` so that ties page stably:
+ * - `priority`: severity (critical, high, medium, low, none), then SLA due time (none last),
+ *   then oldest first;
+ * - `newest` / `oldest`: by creation time;
+ * - `slaDue`: SLA due time, soonest first (none last).
+ */
+export type CaseSort = 'priority' | 'newest' | 'oldest' | 'slaDue';
+
+export interface CaseQuery extends CaseFilter {
+  sort: CaseSort;
   limit: number;
+  /** From the previous page of the same query and sort. */
   cursor?: string;
 }
 
@@ -129,6 +190,14 @@ export interface CaseStore {
     audit: AuditDraft,
   ): Promise<CaseRecord>;
   list(query: CaseQuery): Promise<Page<CaseRecord>>;
+  /** How many cases match `filter` in each state (states with none are left out): the tabs. */
+  countByStatus(filter: Omit<CaseFilter, 'status'>): Promise<Record<string, number>>;
+  /**
+   * Inserts many cases with one audit entry for them all (bulk seeding and imports): one
+   * transaction on SQLite. Throws `ConflictError` on a taken reference or key; on SQLite nothing
+   * of the batch is then written, on MongoDB the cases before the clash may be.
+   */
+  insertMany(records: NewCase[], audit: AuditDraft): Promise<number>;
 }
 
 // ---------------------------------------------------------------------------------------------

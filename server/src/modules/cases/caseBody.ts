@@ -36,8 +36,6 @@ export interface CaseBody {
   requestHash: string;
   /** When the reporter last opened the case, to a day; access lapses after long disuse. */
   reporterLastSeenAt: string;
-  /** Reporter messages and files staff have not read yet. */
-  unreadFromReporter: number;
 }
 
 export function caseBody(record: CaseRecord): CaseBody {

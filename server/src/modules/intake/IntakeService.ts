@@ -117,7 +117,6 @@ export class IntakeService {
       attachments: attachments.map((attachment) => forCase(attachment, keyRing, createdAt)),
       requestHash,
       reporterLastSeenAt: createdAt.toISOString(),
-      unreadFromReporter: 0,
     };
 
     // A reference is short, so it may collide: draw again (the idempotency key cannot, see caller).

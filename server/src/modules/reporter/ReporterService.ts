@@ -138,12 +138,9 @@ export class ReporterService {
           body.redactionState,
         );
         redacted = result.text;
-        return {
-          ...body,
-          redactionState: result.state,
-          unreadFromReporter: body.unreadFromReporter + 1,
-        };
+        return { ...body, redactionState: result.state };
       },
+      { unread: true },
     );
     const id = randomUUID();
     await this.deps.storage.timeline.append(
@@ -170,14 +167,18 @@ export class ReporterService {
       const stored = await this.deps.attachments.ingestAll(files);
       const at = this.now();
       try {
-        await this.updateCase(caseId, { action: 'case.reporter_files', actorId: null }, (body) => ({
-          ...body,
-          attachments: [
-            ...body.attachments,
-            ...stored.map((item) => forCase(item, this.deps.keyRing, at)),
-          ],
-          unreadFromReporter: body.unreadFromReporter + 1,
-        }));
+        await this.updateCase(
+          caseId,
+          { action: 'case.reporter_files', actorId: null },
+          (body) => ({
+            ...body,
+            attachments: [
+              ...body.attachments,
+              ...stored.map((item) => forCase(item, this.deps.keyRing, at)),
+            ],
+          }),
+          { unread: true },
+        );
       } catch (error) {
         await this.deps.attachments.discard(stored);
         throw error;
@@ -238,6 +239,8 @@ export class ReporterService {
     caseId: string,
     audit: Omit<AuditDraft, 'subject'>,
     change: (body: CaseBody, record: CaseRecord) => CaseBody,
+    /** Whether the change brings staff something new to read from the reporter. */
+    options: { unread?: boolean } = {},
   ): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       const record = await this.load(caseId);
@@ -245,7 +248,10 @@ export class ReporterService {
         await this.deps.storage.cases.update(
           caseId,
           record.version,
-          { body: toJson(change(caseBody(record), record)) },
+          {
+            body: toJson(change(caseBody(record), record)),
+            ...(options.unread ? { unreadFromReporter: record.unreadFromReporter + 1 } : {}),
+          },
           { ...audit, subject: { type: 'case', id: caseId } },
         );
         return;

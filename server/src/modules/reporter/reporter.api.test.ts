@@ -202,7 +202,7 @@ describe('writing to the officers', () => {
       }),
     ]);
     const record = (await testApp.storage.cases.getByReference(reference))!;
-    expect(caseBody(record).unreadFromReporter).toBe(1);
+    expect(record.unreadFromReporter).toBe(1);
     const [event] = await testApp.storage.timeline.listByCase(record.id);
     expect(JSON.stringify(event)).not.toContain('example.net');
     expect(

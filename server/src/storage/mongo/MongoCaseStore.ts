@@ -1,17 +1,30 @@
 import { trusted, type FilterQuery, type Model } from 'mongoose';
+import { CASE_STATUSES, CLOSED_STATUSES, DEFAULT_TLP } from '@haven/shared';
 import { decodeCursor, toPage } from '../cursor';
 import { caseChanges } from '../patch';
+import {
+  NO_SLA,
+  searchTerms,
+  searchTextOf,
+  severityRank,
+  slaFromKey,
+  slaKey,
+  sortKeyCount,
+  sortKeys,
+} from '../queue';
 import type {
   AuditDraft,
+  CaseFilter,
   CasePatch,
   CaseQuery,
   CaseRecord,
+  CaseSort,
   CaseStore,
   JsonObject,
   NewCase,
   Page,
 } from '../types';
-import { keysetAfter } from './keyset';
+import { keysetAfter, type KeyField } from './keyset';
 import type { CaseDoc } from './models';
 import {
   auditSource,
@@ -22,40 +35,68 @@ import {
 import { updateVersioned } from './versioned';
 import { asJson, translateDuplicate, type WriteGate } from './writes';
 
+/** The fields of each order (before `_id`) and its direction, as on SQLite. */
+const ORDERS: Record<CaseSort, { fields: KeyField[]; direction: 1 | -1 }> = {
+  priority: {
+    fields: [
+      { name: 'severityRank', date: false },
+      { name: 'slaDueAt', date: true },
+      { name: 'createdAt', date: true },
+    ],
+    direction: 1,
+  },
+  newest: { fields: [{ name: 'createdAt', date: true }], direction: -1 },
+  oldest: { fields: [{ name: 'createdAt', date: true }], direction: 1 },
+  slaDue: { fields: [{ name: 'slaDueAt', date: true }], direction: 1 },
+};
+
 export class MongoCaseStore implements CaseStore {
   readonly auditSource: AuditSource;
 
+  /**
+   * `textIndex`: whether the server has text indexes. FerretDB v1 has none; there the free-text
+   * filter is a case-insensitive regex per word over `searchText`, a scan that matches inside
+   * words too. Fine for development and tests, which is what FerretDB is for here.
+   */
   constructor(
     private readonly model: Model<CaseDoc>,
     private readonly audit: MongoAuditStore,
     private readonly gate: WriteGate,
+    private readonly textIndex: boolean,
   ) {
     this.auditSource = auditSource(model, gate);
   }
 
   async insert(record: NewCase, audit: AuditDraft): Promise<CaseRecord> {
     const entry = pendingEntry(audit);
-    const doc: CaseDoc = {
-      _id: record.id,
-      reference: record.reference,
-      status: record.status,
-      category: record.category,
-      country: record.country,
-      severity: record.severity,
-      assigneeId: record.assigneeId,
-      month: record.month,
-      createdAt: record.createdAt,
-      updatedAt: record.createdAt,
-      version: 1,
-      body: asJson(record.body),
-      pendingAudit: [entry],
-    };
-    // No key, no field: a stored null would collide in the unique index.
-    if (typeof record.idempotencyKey === 'string') doc.idempotencyKey = record.idempotencyKey;
-    if (typeof record.receiptHash === 'string') doc.receiptHash = record.receiptHash;
+    const doc = toDoc(record);
+    doc.pendingAudit = [entry];
     await translateDuplicate(() => this.model.create(doc));
     await this.audit.settle(this.auditSource, doc._id, [entry]);
     return toRecord(doc);
+  }
+
+  /**
+   * One `insertMany`, in order; the batch's one audit entry travels inside its first document,
+   * so it is recorded exactly when that document is.
+   */
+  async insertMany(records: NewCase[], audit: AuditDraft): Promise<number> {
+    if (records.length === 0) return 0;
+    const entry = pendingEntry(audit);
+    const docs = records.map(toDoc);
+    docs[0]!.pendingAudit = [entry];
+    try {
+      await translateDuplicate(() =>
+        this.model.collection.insertMany(docs as never[], { ordered: true }),
+      );
+    } finally {
+      // The first document may be in even if a later one clashed: settle whatever landed.
+      const first = await this.model.findById(docs[0]!._id).select({ pendingAudit: 1 }).lean();
+      if (first?.pendingAudit?.length) {
+        await this.audit.settle(this.auditSource, docs[0]!._id, first.pendingAudit);
+      }
+    }
+    return docs.length;
   }
 
   async get(id: string): Promise<CaseRecord | null> {
@@ -84,8 +125,14 @@ export class MongoCaseStore implements CaseStore {
     patch: CasePatch,
     audit: AuditDraft,
   ): Promise<CaseRecord> {
-    const changes = caseChanges(patch);
-    if (changes.body !== undefined) changes.body = asJson(changes.body);
+    const { slaDueAt, ...rest } = caseChanges(patch);
+    const changes: Partial<CaseDoc> = { ...rest } as Partial<CaseDoc>;
+    if (rest.body !== undefined) {
+      changes.body = asJson(rest.body);
+      changes.searchText = searchTextOf(rest.body);
+    }
+    if (rest.severity !== undefined) changes.severityRank = severityRank(rest.severity);
+    if (slaDueAt !== undefined) changes.slaDueAt = new Date(slaKey(slaDueAt));
     const entry = pendingEntry(audit);
     const doc = await updateVersioned(this.model, this.gate, id, expectedVersion, changes, entry);
     await this.audit.settle(this.auditSource, id, doc.pendingAudit ?? []);
@@ -93,18 +140,73 @@ export class MongoCaseStore implements CaseStore {
   }
 
   async list(query: CaseQuery): Promise<Page<CaseRecord>> {
-    const filter: FilterQuery<CaseDoc> = {};
-    if (query.status?.length) filter.status = trusted({ $in: query.status });
-    if (query.category !== undefined) filter.category = query.category;
-    if (query.assigneeId !== undefined) filter.assigneeId = query.assigneeId;
-    const direction = query.sort === 'newest' ? -1 : 1;
-    if (query.cursor) Object.assign(filter, keysetAfter(decodeCursor(query.cursor), direction));
+    const clauses = this.conditions(query);
+    const order = ORDERS[query.sort];
+    if (query.cursor) {
+      const position = decodeCursor(query.cursor, sortKeyCount(query.sort));
+      clauses.push(keysetAfter(position, order.direction, order.fields));
+    }
+    const sort: Record<string, 1 | -1> = {};
+    for (const field of order.fields) sort[field.name] = order.direction;
+    sort._id = order.direction;
     const docs = await this.model
-      .find(filter)
-      .sort({ createdAt: direction, _id: direction })
+      .find(combine(clauses))
+      .sort(sort)
       .limit(query.limit + 1)
       .lean<CaseDoc[]>();
-    return toPage(docs.map(toRecord), query.limit);
+    return toPage(docs.map(toRecord), query.limit, (record) => sortKeys(record, query.sort));
+  }
+
+  async countByStatus(filter: Omit<CaseFilter, 'status'>): Promise<Record<string, number>> {
+    const rows = await this.model.aggregate<{ _id: string; count: number }>([
+      { $match: combine(this.conditions(filter)) },
+      { $group: { _id: '$status', count: { $sum: 1 } } },
+    ]);
+    return Object.fromEntries(rows.map((row) => [row._id, row.count]));
+  }
+
+  private conditions(filter: CaseFilter): FilterQuery<CaseDoc>[] {
+    const clauses: FilterQuery<CaseDoc>[] = [];
+    const statuses =
+      filter.overdueAt === undefined
+        ? filter.status
+        : (filter.status ?? [...CASE_STATUSES]).filter(
+            (status) => !(CLOSED_STATUSES as readonly string[]).includes(status),
+          );
+    if (statuses) clauses.push({ status: trusted({ $in: statuses }) });
+    if (filter.category !== undefined) clauses.push({ category: filter.category });
+    if (filter.severity) {
+      clauses.push({
+        severityRank: trusted({ $in: [...new Set(filter.severity.map(severityRank))] }),
+      });
+    }
+    if (filter.tlp) clauses.push({ tlp: trusted({ $in: filter.tlp }) });
+    if (filter.assigneeId !== undefined) clauses.push({ assigneeId: filter.assigneeId });
+    if (filter.country !== undefined) clauses.push({ country: filter.country });
+    if (filter.overdueAt !== undefined)
+      clauses.push({ slaDueAt: trusted({ $lt: filter.overdueAt }) });
+    if (filter.createdFrom !== undefined) {
+      clauses.push({ createdAt: trusted({ $gte: filter.createdFrom }) });
+    }
+    if (filter.createdTo !== undefined) {
+      clauses.push({ createdAt: trusted({ $lt: filter.createdTo }) });
+    }
+    if (filter.tag !== undefined) clauses.push({ tags: filter.tag });
+    if (filter.unreadOnly) clauses.push({ unreadFromReporter: trusted({ $gt: 0 }) });
+    if (filter.text !== undefined) {
+      const terms = searchTerms(filter.text);
+      if (terms.length === 0) clauses.push({ _id: trusted({ $in: [] }) });
+      else if (this.textIndex) {
+        // Each word quoted: all are required, none is read as an operator.
+        const search = terms.map((term) => `"${term}"`).join(' ');
+        clauses.push({ $text: trusted({ $search: search, $caseSensitive: false }) });
+      } else {
+        for (const term of terms) {
+          clauses.push({ searchText: trusted({ $regex: escapeRegex(term), $options: 'i' }) });
+        }
+      }
+    }
+    return clauses;
   }
 
   private async findOne(filter: FilterQuery<CaseDoc>): Promise<CaseRecord | null> {
@@ -113,7 +215,44 @@ export class MongoCaseStore implements CaseStore {
   }
 }
 
-/** The record exactly as `types.ts` has it: no `_id`, no `pendingAudit`. */
+function combine(clauses: FilterQuery<CaseDoc>[]): FilterQuery<CaseDoc> {
+  if (clauses.length === 0) return {};
+  if (clauses.length === 1) return clauses[0]!;
+  return { $and: clauses };
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function toDoc(record: NewCase): CaseDoc {
+  const doc: CaseDoc = {
+    _id: record.id,
+    reference: record.reference,
+    status: record.status,
+    category: record.category,
+    country: record.country,
+    severity: record.severity,
+    severityRank: severityRank(record.severity),
+    assigneeId: record.assigneeId,
+    tlp: record.tlp ?? DEFAULT_TLP,
+    tags: record.tags ?? [],
+    slaDueAt: new Date(slaKey(record.slaDueAt ?? null)),
+    unreadFromReporter: record.unreadFromReporter ?? 0,
+    searchText: searchTextOf(record.body),
+    month: record.month,
+    createdAt: record.createdAt,
+    updatedAt: record.createdAt,
+    version: 1,
+    body: asJson(record.body),
+  };
+  // No key, no field: a stored null would collide in the unique index.
+  if (typeof record.idempotencyKey === 'string') doc.idempotencyKey = record.idempotencyKey;
+  if (typeof record.receiptHash === 'string') doc.receiptHash = record.receiptHash;
+  return doc;
+}
+
+/** The record exactly as `types.ts` has it: no `_id`, no engine fields. */
 function toRecord(doc: CaseDoc): CaseRecord {
   return {
     id: doc._id,
@@ -123,6 +262,11 @@ function toRecord(doc: CaseDoc): CaseRecord {
     country: doc.country ?? null,
     severity: doc.severity ?? null,
     assigneeId: doc.assigneeId ?? null,
+    // Cases written before the queue fields existed have none of them.
+    tlp: doc.tlp ?? DEFAULT_TLP,
+    tags: doc.tags ?? [],
+    slaDueAt: slaFromKey(doc.slaDueAt?.getTime() ?? NO_SLA),
+    unreadFromReporter: doc.unreadFromReporter ?? 0,
     month: doc.month,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,

@@ -31,9 +31,10 @@ export class MongoStorage implements Storage {
     private readonly conn: Connection,
     models: Models,
     gate: WriteGate,
+    textIndex: boolean,
   ) {
     this.audit = new MongoAuditStore(models.auditLog);
-    this.cases = new MongoCaseStore(models.cases, this.audit, gate);
+    this.cases = new MongoCaseStore(models.cases, this.audit, gate, textIndex);
     this.timeline = new MongoTimelineStore(models.events, this.audit, gate);
     this.users = new MongoUserStore(models.users, this.audit, gate);
     this.sessions = new MongoSessionStore(models.sessions, this.audit, gate);
@@ -70,8 +71,9 @@ export class MongoStorage implements Storage {
       // `createIndexes`, not `syncIndexes`: syncing drops indexes whose options differ from the
       // schema, and FerretDB lists a sparse index without `sparse`, so every start would drop
       // and rebuild the unique idempotency-key index, leaving a window without it.
-      await createIndexes(models);
-      const storage = new MongoStorage(conn, models, await writeGateFor(conn));
+      const ferret = await isFerretDb(conn);
+      await createIndexes(models, { text: !ferret });
+      const storage = new MongoStorage(conn, models, writeGateFor(conn, ferret), !ferret);
       await storage.blobs.createIndexes();
       await storage.audit.sweep();
       return storage;
@@ -95,9 +97,13 @@ function database(conn: Connection): mongoose.mongo.Db {
   return conn.db;
 }
 
-/** FerretDB v1 needs its writes queued (see `WriteGate`); it says who it is in `buildInfo`. */
-async function writeGateFor(conn: Connection): Promise<WriteGate> {
+/** FerretDB says who it is in `buildInfo`. */
+async function isFerretDb(conn: Connection): Promise<boolean> {
   const info = await database(conn).admin().command({ buildInfo: 1 });
-  if (typeof info.ferretdbVersion !== 'string') return new WriteGate(null);
-  return new WriteGate(`${conn.host}:${conn.port}/${conn.name}`);
+  return typeof info.ferretdbVersion === 'string';
+}
+
+/** FerretDB v1 needs its writes queued (see `WriteGate`). */
+function writeGateFor(conn: Connection, ferret: boolean): WriteGate {
+  return new WriteGate(ferret ? `${conn.host}:${conn.port}/${conn.name}` : null);
 }

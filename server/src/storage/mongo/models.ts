@@ -33,6 +33,15 @@ export interface CaseDoc extends Audited {
   country: string | null;
   severity: string | null;
   assigneeId: string | null;
+  /** Priority order of the severity: critical 0 … low 3, none 4 (see `queue.ts`). */
+  severityRank: number;
+  tlp: string;
+  tags: string[];
+  /** The largest date when there is no SLA, so that orders need no null handling. */
+  slaDueAt: Date;
+  unreadFromReporter: number;
+  /** The strings of `body.text`, for the text index (or, on FerretDB, a regex scan). */
+  searchText: string;
   month: string;
   createdAt: Date;
   updatedAt: Date;
@@ -147,6 +156,12 @@ const caseSchema = new Schema<CaseDoc>(
     country: nullableCode,
     severity: nullableCode,
     assigneeId: nullableCode,
+    severityRank: { type: Number, required: true, min: 0 },
+    tlp: code,
+    tags: { type: [String], required: true },
+    slaDueAt: { type: Date, required: true },
+    unreadFromReporter: { type: Number, required: true, min: 0 },
+    searchText: { type: String, default: '' },
     month: { type: String, required: true, match: /^\d{4}-\d{2}$/ },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -165,6 +180,16 @@ caseSchema.index({ idempotencyKey: 1 }, { unique: true, sparse: true });
 caseSchema.index({ receiptHash: 1 }, { unique: true, sparse: true });
 caseSchema.index({ createdAt: 1, _id: 1 });
 caseSchema.index({ status: 1, createdAt: 1, _id: 1 });
+// The triage queue: as on SQLite, every order has an index led by the status (MongoDB merges
+// the ranges of a status `$in` in order), plus the common single filters.
+caseSchema.index({ status: 1, severityRank: 1, slaDueAt: 1, createdAt: 1, _id: 1 });
+caseSchema.index({ status: 1, slaDueAt: 1, _id: 1 });
+caseSchema.index({ assigneeId: 1, createdAt: 1, _id: 1 });
+caseSchema.index({ status: 1, assigneeId: 1, createdAt: 1, _id: 1 });
+caseSchema.index({ category: 1, createdAt: 1, _id: 1 });
+caseSchema.index({ country: 1, createdAt: 1, _id: 1 });
+caseSchema.index({ tags: 1, createdAt: 1, _id: 1 });
+caseSchema.index({ unreadFromReporter: 1, createdAt: 1, _id: 1 });
 caseSchema.index({ 'pendingAudit.id': 1 });
 
 const eventSchema = new Schema<EventDoc>(
@@ -279,8 +304,16 @@ export function defineModels(conn: Connection): Models {
 }
 
 /** Creates missing indexes. Not `syncIndexes`: see `MongoStorage.connect`. */
-export async function createIndexes(models: Models): Promise<void> {
+export async function createIndexes(models: Models, options: { text: boolean }): Promise<void> {
   for (const model of Object.values(models) as Model<unknown>[]) {
     await model.createIndexes();
+  }
+  // Not in the schema: FerretDB v1 has no text indexes, and the case store falls back to a
+  // regex scan there (see `MongoCaseStore`).
+  if (options.text) {
+    await models.cases.collection.createIndex(
+      { searchText: 'text' },
+      { name: 'cases_search_text', default_language: 'none' },
+    );
   }
 }

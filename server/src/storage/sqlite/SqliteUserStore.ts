@@ -87,12 +87,12 @@ export class SqliteUserStore implements UserStore {
   }
 
   async list(query: { limit: number; cursor?: string }): Promise<Page<UserRecord>> {
-    const position = query.cursor ? decodeCursor(query.cursor) : { at: -1, id: '' };
+    const position = query.cursor ? decodeCursor(query.cursor) : { keys: [-1], id: '' };
     const rows = this.sql
       .get<UserRow>(
         `SELECT * FROM users WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
       )
-      .all(position.at, position.id, query.limit + 1);
+      .all(position.keys[0], position.id, query.limit + 1);
     return toPage(rows.map(fromRow), query.limit);
   }
 }

@@ -103,4 +103,52 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX login_attempts_by_last_failure ON login_attempts (last_failure_at);
   `,
+  // 4: the triage queue's fields, indexes, tags and full text.
+  `
+  ALTER TABLE cases ADD COLUMN tlp TEXT NOT NULL DEFAULT 'AMBER';
+  ALTER TABLE cases ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+  -- Milliseconds; 8.64e15 (the largest JavaScript date) when there is no SLA, so orders need no
+  -- NULL handling. Never NULL.
+  ALTER TABLE cases ADD COLUMN sla_due_at INTEGER NOT NULL DEFAULT 8640000000000000;
+  ALTER TABLE cases ADD COLUMN unread_from_reporter INTEGER NOT NULL DEFAULT 0;
+  -- Priority order of the severity: critical 0, high 1, medium 2, low 3, none 4.
+  ALTER TABLE cases ADD COLUMN severity_rank INTEGER NOT NULL DEFAULT 4;
+  UPDATE cases SET severity_rank = CASE severity
+    WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END;
+  UPDATE cases SET unread_from_reporter = coalesce(json_extract(body, '$.unreadFromReporter'), 0),
+    body = json_remove(body, '$.unreadFromReporter')
+    WHERE json_type(body, '$.unreadFromReporter') IS NOT NULL;
+
+  -- Each queue tab is a status; a list in several states is one ordered scan per state, merged
+  -- (see SqliteCaseStore.list), so every order has an index that starts with the status.
+  CREATE INDEX cases_by_status_priority
+    ON cases (status, severity_rank, sla_due_at, created_at, id);
+  CREATE INDEX cases_by_status_sla ON cases (status, sla_due_at, id);
+  CREATE INDEX cases_by_assignee_created ON cases (assignee_id, created_at, id);
+  CREATE INDEX cases_by_status_assignee_created ON cases (status, assignee_id, created_at, id);
+  CREATE INDEX cases_by_category_created ON cases (category, created_at, id);
+  CREATE INDEX cases_by_country_created ON cases (country, created_at, id);
+  CREATE INDEX cases_unread ON cases (status, created_at, id) WHERE unread_from_reporter > 0;
+
+  -- A case's tags, one row each, written by the store with the case (SqliteCaseStore).
+  CREATE TABLE case_tags (
+    tag TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    PRIMARY KEY (tag, case_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX case_tags_by_case ON case_tags (case_id);
+
+  -- Full text of the redacted case text (every string under body.text, see queue.ts), written
+  -- by the store in the same transaction as the case (triggers calling json_tree cost several
+  -- times the insert itself). Contentless: the text lives once, in body; contentless_delete lets
+  -- a changed body replace its row. Keyed by the cases' rowid, which VACUUM may renumber (the
+  -- table has no INTEGER PRIMARY KEY): after a VACUUM, rebuild it with the two statements below.
+  CREATE VIRTUAL TABLE cases_fts USING fts5(
+    text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+  DELETE FROM cases_fts;
+  INSERT INTO cases_fts (rowid, text) SELECT rowid,
+    (SELECT group_concat(value, ' ') FROM json_tree(cases.body, '$.text') WHERE type = 'text')
+    FROM cases;
+  `,
 ];

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { openStorage, type Storage } from '../../server/src/storage';
+import { killStartedProcesses, runNode } from '../support/processes';
+import { makeTempDir } from '../support/tempDir';
+
+const CLI = 'server/dist/cli/main.js';
+
+jest.setTimeout(60_000);
+
+describe('haven seed', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (dir = makeTempDir()));
+  afterEach(() => {
+    killStartedProcesses();
+    dir.cleanup();
+  });
+
+  async function haven(...args: string[]) {
+    const run = runNode(CLI, args, {
+      HAVEN_DATA_DIR: dir.path,
+      HAVEN_PUBLIC_URL: 'https://haven.example',
+    });
+    const code = await run.exited;
+    return { code, output: run.output() };
+  }
+
+  async function withStorage<T>(work: (storage: Storage) => Promise<T>): Promise<T> {
+    const storage = await openStorage(
+      { engine: 'sqlite', file: join(dir.path, 'haven.db') },
+      { dataDir: dir.path },
+    );
+    try {
+      return await work(storage);
+    } finally {
+      await storage.close();
+    }
+  }
+
+  it('when 2,000 cases are seeded in batches of 500, then all are stored with a realistic spread and one audit entry per batch', async () => {
+    const { code, output } = await haven('seed', '--cases', '2000', '--batch', '500');
+    expect(code).toBe(0);
+    expect(output).toMatch(/Seeded 2000 cases in [\d.]+ s \(\d+ cases\/s\)/);
+
+    await withStorage(async (storage) => {
+      const counts = await storage.cases.countByStatus({});
+      expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(2000);
+      // Mostly finished, with a tail of open cases.
+      const finished = counts.closed! + counts.resolved! + counts.rejected! + counts.duplicate!;
+      expect(finished / 2000).toBeGreaterThan(0.7);
+      expect((counts.new ?? 0) + (counts.investigating ?? 0)).toBeGreaterThan(0);
+
+      const page = await storage.cases.list({ sort: 'newest', limit: 2000 });
+      const cases = page.items;
+      expect(new Set(cases.map((item) => item.category))).toEqual(
+        new Set(['cyberattack', 'online_hate', 'rights_violation']),
+      );
+      expect(new Set(cases.map((item) => item.country)).size).toBeGreaterThan(15);
+      expect(new Set(cases.map((item) => item.tlp)).size).toBe(5);
+      expect(cases.some((item) => item.tags.length > 0)).toBe(true);
+      const oldest = cases[cases.length - 1]!.createdAt.getTime();
+      expect(Date.now() - oldest).toBeGreaterThan(2 * 365 * 86_400_000);
+      expect(Date.now() - oldest).toBeLessThanOrEqual(3 * 365 * 86_400_000 + 60_000);
+      expect(cases[0]!.body).toMatchObject({
+        text: { narrative: expect.any(String) },
+        synthetic: true,
+      });
+      expect(
+        (await storage.cases.list({ sort: 'newest', limit: 5, text: 'spyware' })).items.length,
+      ).toBeGreaterThan(0);
+
+      const entries = await storage.audit.list({ limit: 100 });
+      expect(entries.map((entry) => [entry.action, entry.details])).toEqual(
+        Array.from({ length: 4 }, () => ['cases.seeded', { count: 500 }]),
+      );
+    });
+  });
+
+  it('when the count is missing, then it explains its usage and fails', async () => {
+    const { code, output } = await haven('seed', '--batch', '10');
+    expect(code).toBe(2);
+    expect(output).toContain('Usage: haven seed --cases N');
+  });
+});

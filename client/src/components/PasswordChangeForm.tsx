@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/authContext';
 import { ErrorSummary } from '../forms/ErrorSummary';
-import { TextField } from '../forms/fields';
+import { TextField, SubmitButton } from '../forms/fields';
 import { requestErrors, schemaErrors, type FormError } from '../forms/formErrors';
 import { useFormErrors } from '../forms/useFormErrors';
 
@@ -92,9 +92,11 @@ export function PasswordChangeForm({
         error={form.fieldError('confirmPassword')}
       />
       <div className="button-row">
-        <button type="submit" className="button">
-          {busy ? t('password.submitting') : t('password.submit')}
-        </button>
+        <SubmitButton
+          busy={busy}
+          label={t('password.submit')}
+          busyLabel={t('password.submitting')}
+        />
       </div>
     </form>
   );

@@ -98,3 +98,19 @@ export function TextAreaField({ id, label, hint, errors = [], ...textarea }: Tex
     </div>
   );
 }
+
+interface SubmitButtonProps {
+  busy: boolean;
+  label: string;
+  /** Shown while the request is under way. */
+  busyLabel: string;
+}
+
+/** A form's main button, which says when its request is under way. */
+export function SubmitButton({ busy, label, busyLabel }: SubmitButtonProps) {
+  return (
+    <button type="submit" className="button">
+      {busy ? busyLabel : label}
+    </button>
+  );
+}

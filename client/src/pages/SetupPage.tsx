@@ -6,7 +6,7 @@ import { setUpFirstAdmin } from '../api/identity';
 import { PageHeading } from '../app/PageHeading';
 import { SIGN_IN_PATH, type ReturnState } from '../auth/returnTo';
 import { ErrorSummary } from '../forms/ErrorSummary';
-import { TextField } from '../forms/fields';
+import { TextField, SubmitButton } from '../forms/fields';
 import { requestErrors, schemaErrors, type FormError } from '../forms/formErrors';
 import { useFormErrors } from '../forms/useFormErrors';
 import { readSetupToken } from './setupToken';
@@ -137,9 +137,7 @@ export function SetupPage() {
           error={form.fieldError('confirmPassword')}
         />
         <div className="button-row">
-          <button type="submit" className="button">
-            {busy ? t('setup.submitting') : t('setup.submit')}
-          </button>
+          <SubmitButton busy={busy} label={t('setup.submit')} busyLabel={t('setup.submitting')} />
         </div>
       </form>
     </>

@@ -11,7 +11,7 @@ import { RecoveryCodesList } from '../../components/RecoveryCodesList';
 import { roleList } from '../../components/roles';
 import { SavedCodesConfirmation } from '../../components/SavedCodesConfirmation';
 import { ErrorSummary } from '../../forms/ErrorSummary';
-import { TextField } from '../../forms/fields';
+import { TextField, SubmitButton } from '../../forms/fields';
 import { requestErrors, schemaErrors } from '../../forms/formErrors';
 import { useFormErrors } from '../../forms/useFormErrors';
 
@@ -142,9 +142,7 @@ function RenewRecoveryCodes({ onDone }: { onDone(message: (t: TFunction) => stri
           error={form.fieldError('password')}
         />
         <div className="button-row">
-          <button type="submit" className="button">
-            {busy ? t('account.renewing') : t('account.renew')}
-          </button>
+          <SubmitButton busy={busy} label={t('account.renew')} busyLabel={t('account.renewing')} />
         </div>
       </form>
     </>

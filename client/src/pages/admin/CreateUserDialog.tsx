@@ -11,7 +11,7 @@ import { isApiError } from '../../api/ApiError';
 import { CopyButton } from '../../components/CopyButton';
 import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../forms/ErrorSummary';
-import { TextField } from '../../forms/fields';
+import { TextField, SubmitButton } from '../../forms/fields';
 import { requestErrors, schemaErrors } from '../../forms/formErrors';
 import { useFormErrors } from '../../forms/useFormErrors';
 import { RoleCheckboxes } from './RoleCheckboxes';
@@ -133,9 +133,7 @@ export function CreateUserDialog({
           error={form.fieldError('roles')}
         />
         <div className="button-row">
-          <button type="submit" className="button">
-            {busy ? t('users.creating') : t('users.create')}
-          </button>
+          <SubmitButton busy={busy} label={t('users.create')} busyLabel={t('users.creating')} />
           <button type="button" className="button button-secondary" onClick={onClose}>
             {t('users.cancel')}
           </button>

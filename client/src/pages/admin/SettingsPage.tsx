@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchSettings, saveSettings } from '../../api/admin';
 import { PageHeading } from '../../app/PageHeading';
 import { ErrorSummary } from '../../forms/ErrorSummary';
-import { TextAreaField, TextField } from '../../forms/fields';
+import { TextAreaField, TextField, SubmitButton } from '../../forms/fields';
 import { requestErrors, schemaErrors, type FormError } from '../../forms/formErrors';
 import { useFormErrors } from '../../forms/useFormErrors';
 import { categoriesIn, fromForm, settingsFieldId, toForm, type SettingsForm } from './settingsForm';
@@ -312,9 +312,7 @@ export function SettingsPage() {
         </fieldset>
 
         <div className="button-row">
-          <button type="submit" className="button">
-            {busy ? t('settings.saving') : t('settings.save')}
-          </button>
+          <SubmitButton busy={busy} label={t('settings.save')} busyLabel={t('settings.saving')} />
         </div>
       </form>
     </>

@@ -12,7 +12,7 @@ import {
 } from '../../auth/returnTo';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorSummary } from '../../forms/ErrorSummary';
-import { TextField } from '../../forms/fields';
+import { TextField, SubmitButton } from '../../forms/fields';
 import { requestErrors } from '../../forms/formErrors';
 import { useFormErrors } from '../../forms/useFormErrors';
 
@@ -130,9 +130,11 @@ export function EnrolPage() {
                 error={form.fieldError('code')}
               />
               <div className="button-row">
-                <button type="submit" className="button">
-                  {busy ? t('enrol.submitting') : t('enrol.submit')}
-                </button>
+                <SubmitButton
+                  busy={busy}
+                  label={t('enrol.submit')}
+                  busyLabel={t('enrol.submitting')}
+                />
               </div>
             </form>
           </li>

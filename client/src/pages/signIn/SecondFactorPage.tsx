@@ -12,7 +12,7 @@ import {
   SIGN_IN_PATH,
 } from '../../auth/returnTo';
 import { ErrorSummary } from '../../forms/ErrorSummary';
-import { TextField } from '../../forms/fields';
+import { TextField, SubmitButton } from '../../forms/fields';
 import { requestErrors, type FormError } from '../../forms/formErrors';
 import { useFormErrors } from '../../forms/useFormErrors';
 
@@ -109,9 +109,11 @@ export function SecondFactorPage({ mode }: { mode: 'code' | 'recovery' }) {
           />
         )}
         <div className="button-row">
-          <button type="submit" className="button">
-            {busy ? t('secondFactor.submitting') : t('secondFactor.submit')}
-          </button>
+          <SubmitButton
+            busy={busy}
+            label={t('secondFactor.submit')}
+            busyLabel={t('secondFactor.submitting')}
+          />
         </div>
       </form>
       <ul className="link-list">

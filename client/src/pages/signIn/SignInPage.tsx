@@ -12,7 +12,7 @@ import {
   type ReturnState,
 } from '../../auth/returnTo';
 import { ErrorSummary } from '../../forms/ErrorSummary';
-import { TextField } from '../../forms/fields';
+import { TextField, SubmitButton } from '../../forms/fields';
 import { requestErrors, schemaErrors } from '../../forms/formErrors';
 import { useFormErrors } from '../../forms/useFormErrors';
 
@@ -100,9 +100,7 @@ export function SignInPage() {
           error={form.fieldError('password')}
         />
         <div className="button-row">
-          <button type="submit" className="button">
-            {busy ? t('signIn.submitting') : t('signIn.submit')}
-          </button>
+          <SubmitButton busy={busy} label={t('signIn.submit')} busyLabel={t('signIn.submitting')} />
         </div>
       </form>
       <p className="aside">{t('signIn.forgotten')}</p>

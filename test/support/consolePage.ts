@@ -30,7 +30,11 @@ export function recordProblems(page: Page, expected: ExpectedFailure[] = []): st
     problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // A request the page itself abandoned (a navigation cancels the favicon fetch) is not a fault.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400 && !isExpected(response.status(), response.url())) {
       problems.push(`HTTP ${response.status()}: ${response.url()}`);

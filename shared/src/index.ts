@@ -1,6 +1,7 @@
 export * from './admin';
 export * from './attachments';
 export * from './audit';
+export * from './cases';
 export * from './categories';
 export * from './countries';
 export * from './health';

@@ -83,6 +83,31 @@ describe('the SQLite schema', () => {
     }
   });
 
+  it('when a database of schema 4 is opened, then its cases read with no blind indexes and can be given some', async () => {
+    databaseAt(4, (db) =>
+      db
+        .prepare(
+          `INSERT INTO cases (id, reference, status, category, country, severity, assignee_id,
+             month, created_at, updated_at, version, idempotency_key, body)
+           VALUES ('c1', 'HV-OLD', 'new', 'other', NULL, NULL, NULL, '2025-12', 1, 1, 1, NULL, '{}')`,
+        )
+        .run(),
+    );
+
+    const storage = new SqliteStorage({ file, blobDir: join(dir.path, 'blobs') });
+    try {
+      expect((await storage.cases.get('c1'))!.blindIndexes).toEqual([]);
+      await storage.cases.update('c1', 1, { blindIndexes: ['url:aa'] }, anAudit());
+      const found = await storage.cases.listSharingBlindIndexes(['url:aa'], {
+        excludeId: 'other',
+        limit: 5,
+      });
+      expect(found.map((item) => item.id)).toEqual(['c1']);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('when a database was written by a newer Haven, then opening it is refused', () => {
     databaseAt(migrations.length);
     const db = new Database(file);

@@ -14,6 +14,7 @@ export function aCase(overrides: Partial<NewCase> = {}): NewCase {
     assigneeId: null,
     tlp: 'AMBER',
     tags: [],
+    blindIndexes: [],
     slaDueAt: null,
     unreadFromReporter: 0,
     month: createdAt.toISOString().slice(0, 7),

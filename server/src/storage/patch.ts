@@ -12,6 +12,7 @@ const CASE_FIELDS: Record<keyof CasePatch, true> = {
   assigneeId: true,
   tlp: true,
   tags: true,
+  blindIndexes: true,
   slaDueAt: true,
   unreadFromReporter: true,
   body: true,

@@ -84,6 +84,12 @@ export interface CaseRecord {
   /** TLP 2.0 label (`TLP_LABELS`); `AMBER` unless set. */
   tlp: string;
   tags: string[];
+  /**
+   * Blind indexes for finding duplicates without decrypting anything: keyed hashes of the
+   * report's canonical URLs, handles and attachment digests, each prefixed with its kind in clear
+   * (`url:…`, `image:2:…`). Opaque to storage, which only finds cases sharing one.
+   */
+  blindIndexes: string[];
   /** When the severity's SLA runs out; `null` while the case has no severity. */
   slaDueAt: Date | null;
   /** Reporter messages and files staff have not read yet. */
@@ -105,8 +111,11 @@ export interface CaseRecord {
   body: JsonObject;
 }
 
-/** The queue fields a new case may leave out: `AMBER`, no tags, no SLA yet, nothing unread. */
-type DefaultedCaseFields = 'tlp' | 'tags' | 'slaDueAt' | 'unreadFromReporter';
+/**
+ * The fields a new case may leave out: `AMBER`, no tags, no blind indexes, no SLA yet, nothing
+ * unread.
+ */
+type DefaultedCaseFields = 'tlp' | 'tags' | 'blindIndexes' | 'slaDueAt' | 'unreadFromReporter';
 
 export type NewCase = Omit<CaseRecord, 'version' | 'updatedAt' | DefaultedCaseFields> &
   Partial<Pick<CaseRecord, DefaultedCaseFields>>;
@@ -121,6 +130,7 @@ export type CasePatch = Partial<
     | 'assigneeId'
     | 'tlp'
     | 'tags'
+    | 'blindIndexes'
     | 'slaDueAt'
     | 'unreadFromReporter'
     | 'body'
@@ -198,6 +208,14 @@ export interface CaseStore {
    * of the batch is then written, on MongoDB the cases before the clash may be.
    */
   insertMany(records: NewCase[], audit: AuditDraft): Promise<number>;
+  /**
+   * The cases other than `excludeId` that carry at least one of `keys` in `blindIndexes`, in
+   * any of `statuses` if given; newest first (ties by id, descending), at most `limit`.
+   */
+  listSharingBlindIndexes(
+    keys: string[],
+    options: { excludeId: string; statuses?: string[]; limit: number },
+  ): Promise<CaseRecord[]>;
 }
 
 // ---------------------------------------------------------------------------------------------

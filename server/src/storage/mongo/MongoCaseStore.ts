@@ -165,6 +165,25 @@ export class MongoCaseStore implements CaseStore {
     return Object.fromEntries(rows.map((row) => [row._id, row.count]));
   }
 
+  async listSharingBlindIndexes(
+    keys: string[],
+    options: { excludeId: string; statuses?: string[]; limit: number },
+  ): Promise<CaseRecord[]> {
+    // A limit of 0 would mean none to MongoDB.
+    if (keys.length === 0 || options.limit < 1) return [];
+    const clauses: FilterQuery<CaseDoc>[] = [
+      { blindIndexes: trusted({ $in: keys }) },
+      { _id: trusted({ $ne: options.excludeId }) },
+    ];
+    if (options.statuses) clauses.push({ status: trusted({ $in: options.statuses }) });
+    const docs = await this.model
+      .find(combine(clauses))
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(options.limit)
+      .lean<CaseDoc[]>();
+    return docs.map(toRecord);
+  }
+
   private conditions(filter: CaseFilter): FilterQuery<CaseDoc>[] {
     const clauses: FilterQuery<CaseDoc>[] = [];
     const statuses =
@@ -237,6 +256,7 @@ function toDoc(record: NewCase): CaseDoc {
     assigneeId: record.assigneeId,
     tlp: record.tlp ?? DEFAULT_TLP,
     tags: record.tags ?? [],
+    blindIndexes: record.blindIndexes ?? [],
     slaDueAt: new Date(slaKey(record.slaDueAt ?? null)),
     unreadFromReporter: record.unreadFromReporter ?? 0,
     searchText: searchTextOf(record.body),
@@ -265,6 +285,7 @@ function toRecord(doc: CaseDoc): CaseRecord {
     // Cases written before the queue fields existed have none of them.
     tlp: doc.tlp ?? DEFAULT_TLP,
     tags: doc.tags ?? [],
+    blindIndexes: doc.blindIndexes ?? [],
     slaDueAt: slaFromKey(doc.slaDueAt?.getTime() ?? NO_SLA),
     unreadFromReporter: doc.unreadFromReporter ?? 0,
     month: doc.month,

@@ -37,6 +37,8 @@ export interface CaseDoc extends Audited {
   severityRank: number;
   tlp: string;
   tags: string[];
+  /** Absent on cases written before blind indexes existed. */
+  blindIndexes?: string[];
   /** The largest date when there is no SLA, so that orders need no null handling. */
   slaDueAt: Date;
   unreadFromReporter: number;
@@ -159,6 +161,7 @@ const caseSchema = new Schema<CaseDoc>(
     severityRank: { type: Number, required: true, min: 0 },
     tlp: code,
     tags: { type: [String], required: true },
+    blindIndexes: { type: [String], default: undefined },
     slaDueAt: { type: Date, required: true },
     unreadFromReporter: { type: Number, required: true, min: 0 },
     searchText: { type: String, default: '' },
@@ -190,6 +193,8 @@ caseSchema.index({ category: 1, createdAt: 1, _id: 1 });
 caseSchema.index({ country: 1, createdAt: 1, _id: 1 });
 caseSchema.index({ tags: 1, createdAt: 1, _id: 1 });
 caseSchema.index({ unreadFromReporter: 1, createdAt: 1, _id: 1 });
+// Multikey: one entry per key, for the cases sharing one (duplicate suggestions).
+caseSchema.index({ blindIndexes: 1 });
 caseSchema.index({ 'pendingAudit.id': 1 });
 
 const eventSchema = new Schema<EventDoc>(

@@ -37,6 +37,7 @@ interface CaseRow {
   assignee_id: string | null;
   tlp: string;
   tags: string;
+  blind_indexes: string;
   sla_due_at: number;
   unread_from_reporter: number;
   month: string;
@@ -49,11 +50,18 @@ interface CaseRow {
 }
 
 const INSERT = `INSERT INTO cases (id, reference, status, category, country, severity,
-    severity_rank, assignee_id, tlp, tags, sla_due_at, unread_from_reporter, month, created_at,
-    updated_at, version, idempotency_key, receipt_hash, body)
+    severity_rank, assignee_id, tlp, tags, blind_indexes, sla_due_at, unread_from_reporter, month,
+    created_at, updated_at, version, idempotency_key, receipt_hash, body)
   VALUES (@id, @reference, @status, @category, @country, @severity, @severity_rank, @assignee_id,
-    @tlp, @tags, @sla_due_at, @unread_from_reporter, @month, @created_at, @updated_at, @version,
-    @idempotency_key, @receipt_hash, @body)`;
+    @tlp, @tags, @blind_indexes, @sla_due_at, @unread_from_reporter, @month, @created_at,
+    @updated_at, @version, @idempotency_key, @receipt_hash, @body)`;
+
+/** Keys and states are bound as JSON arrays, so that one prepared statement serves any count. */
+const SHARING_BLIND_INDEXES = `SELECT * FROM cases
+  WHERE id IN (SELECT case_id FROM case_blind_indexes
+      WHERE key IN (SELECT value FROM json_each(@keys)))
+    AND id != @exclude_id`;
+const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC LIMIT @limit';
 
 /** The columns of each order (before `id`) and its direction. */
 const ORDERS: Record<CaseSort, { columns: string[]; direction: 'ASC' | 'DESC' }> = {
@@ -91,16 +99,23 @@ export class SqliteCaseStore implements CaseStore {
     return records.length;
   }
 
-  /** The case's row, its tags and its full text; inside the caller's transaction. */
+  /** The case's row, its tags, blind indexes and full text; inside the caller's transaction. */
   private write(record: CaseRecord): void {
     const { lastInsertRowid } = this.sql.get(INSERT).run(toRow(record));
     this.writeTags(record.id, record.tags);
+    this.writeBlindIndexes(record.id, record.blindIndexes);
     this.writeText(lastInsertRowid, record.body);
   }
 
   private writeTags(id: string, tags: string[]): void {
     for (const tag of new Set(tags)) {
       this.sql.get('INSERT INTO case_tags (tag, case_id) VALUES (?, ?)').run(tag, id);
+    }
+  }
+
+  private writeBlindIndexes(id: string, keys: string[]): void {
+    for (const key of new Set(keys)) {
+      this.sql.get('INSERT INTO case_blind_indexes (key, case_id) VALUES (?, ?)').run(key, id);
     }
   }
 
@@ -140,6 +155,10 @@ export class SqliteCaseStore implements CaseStore {
       if (changes.tags !== undefined) {
         this.sql.get('DELETE FROM case_tags WHERE case_id = ?').run(id);
         this.writeTags(id, changes.tags);
+      }
+      if (changes.blindIndexes !== undefined) {
+        this.sql.get('DELETE FROM case_blind_indexes WHERE case_id = ?').run(id);
+        this.writeBlindIndexes(id, changes.blindIndexes);
       }
       if (changes.body !== undefined) {
         const { rowid } = this.sql
@@ -207,6 +226,25 @@ export class SqliteCaseStore implements CaseStore {
       }>(`SELECT status, count(*) AS count FROM cases ${whereClause(where)} GROUP BY status`)
       .all(params);
     return Object.fromEntries(rows.map((row) => [row.status, row.count]));
+  }
+
+  async listSharingBlindIndexes(
+    keys: string[],
+    options: { excludeId: string; statuses?: string[]; limit: number },
+  ): Promise<CaseRecord[]> {
+    if (keys.length === 0 || options.limit < 1 || options.statuses?.length === 0) return [];
+    const params: Params = {
+      keys: JSON.stringify(keys),
+      exclude_id: options.excludeId,
+      limit: options.limit,
+    };
+    let sql = SHARING_BLIND_INDEXES;
+    if (options.statuses) {
+      sql += ' AND status IN (SELECT value FROM json_each(@statuses))';
+      params.statuses = JSON.stringify(options.statuses);
+    }
+    const rows = this.sql.get<CaseRow>(`${sql} ${NEWEST_FIRST}`).all(params);
+    return rows.map(fromRow);
   }
 
   private findOne(column: 'id' | 'reference' | 'idempotency_key' | 'receipt_hash', value: string) {
@@ -290,6 +328,7 @@ function withDefaults(record: NewCase): CaseRecord {
     ...record,
     tlp: record.tlp ?? DEFAULT_TLP,
     tags: record.tags ?? [],
+    blindIndexes: record.blindIndexes ?? [],
     slaDueAt: record.slaDueAt ?? null,
     unreadFromReporter: record.unreadFromReporter ?? 0,
     version: 1,
@@ -309,6 +348,7 @@ function toRow(record: CaseRecord): CaseRow {
     assignee_id: record.assigneeId,
     tlp: record.tlp,
     tags: JSON.stringify(record.tags),
+    blind_indexes: JSON.stringify(record.blindIndexes),
     sla_due_at: slaKey(record.slaDueAt),
     unread_from_reporter: record.unreadFromReporter,
     month: record.month,
@@ -332,6 +372,7 @@ function fromRow(row: CaseRow): CaseRecord {
     assigneeId: row.assignee_id,
     tlp: row.tlp,
     tags: JSON.parse(row.tags) as string[],
+    blindIndexes: JSON.parse(row.blind_indexes) as string[],
     slaDueAt: slaFromKey(row.sla_due_at),
     unreadFromReporter: row.unread_from_reporter,
     month: row.month,

@@ -151,4 +151,16 @@ export const migrations: readonly string[] = [
     (SELECT group_concat(value, ' ') FROM json_tree(cases.body, '$.text') WHERE type = 'text')
     FROM cases;
   `,
+  // 5: blind indexes for finding duplicate reports.
+  `
+  ALTER TABLE cases ADD COLUMN blind_indexes TEXT NOT NULL DEFAULT '[]';
+
+  -- A case's blind indexes, one row each, written by the store with the case as its tags are.
+  CREATE TABLE case_blind_indexes (
+    key TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    PRIMARY KEY (key, case_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX case_blind_indexes_by_case ON case_blind_indexes (case_id);
+  `,
 ];

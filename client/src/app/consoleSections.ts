@@ -26,6 +26,12 @@ export function consoleSections(t: TFunction): ConsoleSection[] {
       permission: 'settings.manage',
     },
     {
+      path: '/audit',
+      title: t('nav.audit'),
+      description: t('home.auditDescription'),
+      permission: 'audit.read',
+    },
+    {
       path: '/account',
       title: t('nav.account'),
       description: t('home.accountDescription'),

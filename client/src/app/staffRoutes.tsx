@@ -12,6 +12,7 @@ import { AccountPage } from '../pages/account/AccountPage';
 import { ChangePasswordPage } from '../pages/account/ChangePasswordPage';
 import { SettingsPage } from '../pages/admin/SettingsPage';
 import { UsersPage } from '../pages/admin/UsersPage';
+import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { HomePage } from '../pages/HomePage';
 import { EnrolPage } from '../pages/signIn/EnrolPage';
 import { NewRecoveryCodesPage } from '../pages/signIn/NewRecoveryCodesPage';
@@ -53,6 +54,14 @@ export const signedInRoutes: RouteObject = {
       element: (
         <RequirePermission permission="settings.manage">
           <SettingsPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'audit',
+      element: (
+        <RequirePermission permission="audit.read">
+          <AuditLogPage />
         </RequirePermission>
       ),
     },

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from './CopyButton';
+import { saveFile } from './saveFile';
 
 /**
  * Recovery codes as they are shown once: a list to read or print, a copy button and a download
@@ -11,15 +12,7 @@ export function RecoveryCodesList({ codes, username }: { codes: string[]; userna
 
   function download() {
     const file = [t('recoveryCodes.fileHeading', { username }), '', ...codes, ''].join('\n');
-    const url = URL.createObjectURL(new Blob([file], { type: 'text/plain;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `haven-recovery-codes-${username}.txt`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Revoked once the browser has taken the file.
-    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+    saveFile(`haven-recovery-codes-${username}.txt`, file, 'text/plain;charset=utf-8');
   }
 
   return (

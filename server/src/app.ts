@@ -11,6 +11,7 @@ import type { Lifecycle } from './lifecycle';
 import type { Logger } from './logger';
 import { adminRoutes, describeAdminRoutes } from './modules/admin/routes';
 import { auditRoutes, describeAuditRoutes } from './modules/audit/routes';
+import { caseRoutes, describeCaseRoutes } from './modules/cases/routes';
 import { describeHealthRoutes, healthRoutes } from './modules/health/routes';
 import { staffAccess } from './modules/identity/guards';
 import { describeIdentityRoutes, identityRoutes } from './modules/identity/routes';
@@ -54,6 +55,7 @@ export function createApp({
       describeIdentityRoutes,
       describeAdminRoutes,
       describeAuditRoutes,
+      describeCaseRoutes,
     ],
     config.publicUrl,
   );
@@ -70,6 +72,7 @@ export function createApp({
   api.use(identityRoutes({ services, config, authenticator, guards }));
   api.use(adminRoutes(services, guards));
   api.use(auditRoutes(services, guards));
+  api.use(caseRoutes(services, guards));
   app.use('/api/v1', api);
   app.use('/api', notFound);
 

@@ -8,6 +8,9 @@ import { Throttle } from './modules/abuse/throttle';
 import { UserAdminService } from './modules/admin/UserAdminService';
 import { AttachmentService } from './modules/attachments/AttachmentService';
 import { AuditService } from './modules/audit/AuditService';
+import { CaseFiles } from './modules/cases/CaseFiles';
+import { CaseLinks } from './modules/cases/CaseLinks';
+import { CaseService } from './modules/cases/CaseService';
 import { IdentityService } from './modules/identity/IdentityService';
 import { LoginThrottle } from './modules/identity/loginThrottle';
 import { PasswordHasher } from './modules/identity/passwords';
@@ -28,6 +31,8 @@ export const THROTTLE_POLICIES = {
   reporterWrite: { points: 30, windowSeconds: 3_600 },
   /** Staff sign-in steps and setup from one address (each account has its own limit too). */
   staffSignIn: { points: 100, windowSeconds: 900 },
+  /** Reveals of sealed originals by one staff member: enough for real work, not for a sweep. */
+  reveal: { points: 30, windowSeconds: 3_600 },
 } as const;
 export type ThrottlePolicyName = keyof typeof THROTTLE_POLICIES;
 
@@ -46,6 +51,9 @@ export interface Services {
   identity: IdentityService;
   sessions: SessionService;
   userAdmin: UserAdminService;
+  cases: CaseService;
+  caseLinks: CaseLinks;
+  caseFiles: CaseFiles;
 }
 
 export async function createServices(
@@ -66,6 +74,14 @@ export async function createServices(
     sessions,
     passwords: new PasswordHasher(),
     throttle: new LoginThrottle(storage.loginAttempts, secrets.loginAttempt),
+  });
+  const throttle = new Throttle(THROTTLE_POLICIES);
+  const cases = new CaseService({
+    storage,
+    categories: () => settings.categories(),
+    slaHours: () => settings.slaHours(),
+    legalClocks: (category) => settings.legalClocksFor(category),
+    duplicates: { candidatesFor: async () => [] },
   });
   return {
     settings,
@@ -90,11 +106,20 @@ export async function createServices(
     proofOfWork: config.proofOfWorkBits
       ? new ProofOfWork(secrets.proofOfWork, config.proofOfWorkBits)
       : null,
-    throttle: new Throttle(THROTTLE_POLICIES),
+    throttle,
     addressKeys: new DailyAddressKeys(),
     audit: new AuditService({ store: storage.audit, signingKey }),
     identity,
     sessions,
     userAdmin: new UserAdminService({ storage, identity, sessions }),
+    cases,
+    caseLinks: new CaseLinks(cases),
+    caseFiles: new CaseFiles({
+      cases,
+      keyRing,
+      attachments,
+      spendReveal: (userId) => throttle.consume('reveal', userId),
+      redactionKey: secrets.redaction,
+    }),
   };
 }

@@ -120,8 +120,9 @@ export const CaseTimelineEntrySchema = z.object({
   assignee: PersonSchema.nullable().optional(),
   /** Reveals: what was revealed. */
   field: z.string().optional(),
-  /** Links: the other case. */
+  /** Links: the other case, and which way the link went. */
   otherCase: z.object({ id: z.string(), reference: z.string() }).optional(),
+  link: z.enum(['merged_into', 'merged_from', 'unmerged_from', 'unmerged_into']).optional(),
   files: z.number().int().optional(),
 });
 export type CaseTimelineEntry = z.infer<typeof CaseTimelineEntrySchema>;

@@ -66,6 +66,11 @@ export interface TransitionRule {
   reasonRequired: boolean;
   /** What the console calls the action (an i18n key suffix). */
   action: string;
+  /**
+   * Made by linking the case to the one it repeats (`POST /cases/:id/links`), not as a plain
+   * transition: a duplicate always names its surviving case.
+   */
+  viaLink?: true;
 }
 
 /**
@@ -92,8 +97,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     action: 'mark_duplicate',
     from: ['new'],
     to: 'duplicate',
-    permission: 'case.triage',
+    permission: 'case.link',
     reasonRequired: true,
+    viaLink: true,
   },
   {
     action: 'investigate',
@@ -158,7 +164,7 @@ export function allowedTransitions(
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** Hours from triage to the SLA due time, per severity, until an administrator changes them. */
+/** Hours from receipt of a report to its SLA due time, per severity, until an administrator changes them. */
 export const DEFAULT_SLA_HOURS: Record<Severity, number> = {
   low: 240,
   medium: 72,

@@ -84,12 +84,16 @@ export class AttachmentService {
   }
 
   /** The copy staff download. Fails the stream, rather than ending it, if the blob was altered. */
-  async readScrubbed(attachment: StoredAttachment): Promise<Readable> {
+  async readScrubbed(
+    attachment: Pick<StoredAttachment, 'id' | 'scrubbedBlobId'>,
+  ): Promise<Readable> {
     return this.open(attachment.scrubbedBlobId, aad(attachment.id, 'scrubbed'));
   }
 
   /** The evidence as received, for a reveal with a stated reason. */
-  async readOriginal(attachment: StoredAttachment): Promise<Readable> {
+  async readOriginal(
+    attachment: Pick<StoredAttachment, 'id' | 'originalBlobId'>,
+  ): Promise<Readable> {
     return this.open(attachment.originalBlobId, aad(attachment.id, 'original'));
   }
 

@@ -36,6 +36,16 @@ export interface CaseBody {
   requestHash: string;
   /** When the reporter last opened the case, to a day; access lapses after long disuse. */
   reporterLastSeenAt: string;
+  /** An officer's request that a supervisor decide on escalation (a flag, not a state). */
+  escalationRequest?: { at: string; by: string } | null;
+  /** When staff first answered: the case left `new`, or a message went to the reporter. */
+  acknowledgedAt?: string | null;
+  /** When the case first reached a finished state (the substantive answer of the legal clock). */
+  answeredAt?: string | null;
+  /** The case this one repeats, and the state to restore if the merge is undone. */
+  duplicateOf?: { caseId: string; previousStatus: string } | null;
+  /** Cases merged into this one. */
+  duplicates?: string[];
 }
 
 export function caseBody(record: CaseRecord): CaseBody {

@@ -1,0 +1,72 @@
+import type { CaseQueueQuerySchema, CaseQueuePage } from '@haven/shared';
+import type { z } from 'zod';
+import type { CaseFilter, Storage } from '../../storage';
+import { presentSummary } from './casePresenter';
+import type { Actor } from './CaseService';
+import { peopleLookup } from './people';
+
+export type ParsedQueueQuery = z.output<typeof CaseQueueQuerySchema>;
+
+const DAY_MS = 86_400_000;
+
+/** The storage filter a queue query asks for; `me` is the acting user. */
+export function filterOf(query: ParsedQueueQuery, actor: Actor, now: Date): CaseFilter {
+  const filter: CaseFilter = {};
+  if (query.status) filter.status = query.status;
+  if (query.category) filter.category = query.category;
+  if (query.severity) {
+    filter.severity = query.severity.map((severity) => (severity === 'none' ? null : severity));
+  }
+  if (query.tlp) filter.tlp = query.tlp;
+  if (query.assignee) {
+    filter.assigneeId =
+      query.assignee === 'me' ? actor.userId : query.assignee === 'none' ? null : query.assignee;
+  }
+  if (query.country) filter.country = query.country;
+  if (query.overdue) filter.overdueAt = now;
+  if (query.unread) filter.unreadOnly = true;
+  if (query.from) filter.createdFrom = new Date(`${query.from}T00:00:00Z`);
+  if (query.to) filter.createdTo = new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS);
+  if (query.tag) filter.tag = query.tag;
+  if (query.q) filter.text = query.q;
+  return filter;
+}
+
+/**
+ * One page of the triage queue, with the per-status counts for the tabs on the first page (the
+ * later pages keep the counts the first one showed). Listing is audited with the filters used,
+ * never the words searched for.
+ */
+export async function queuePage(
+  storage: Storage,
+  actor: Actor,
+  query: ParsedQueueQuery,
+  now: Date,
+): Promise<CaseQueuePage> {
+  const filter = filterOf(query, actor, now);
+  const { status: _status, ...withoutStatus } = filter;
+  const [page, counts] = await Promise.all([
+    storage.cases.list({
+      ...filter,
+      sort: query.sort,
+      limit: query.limit,
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    }),
+    query.cursor ? Promise.resolve({}) : storage.cases.countByStatus(withoutStatus),
+  ]);
+  await storage.audit.append({
+    action: 'cases.listed',
+    actorId: actor.userId,
+    details: {
+      filters: Object.keys(filter).sort(),
+      sort: query.sort,
+      shown: page.items.length,
+    },
+  });
+  const people = peopleLookup(storage);
+  return {
+    items: await Promise.all(page.items.map((record) => presentSummary(record, people, now))),
+    nextCursor: page.nextCursor,
+    counts,
+  };
+}

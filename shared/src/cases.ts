@@ -70,6 +70,10 @@ export const CaseSummarySchema = z
     updatedAt: z.iso.datetime(),
     slaDueAt: z.iso.datetime().nullable(),
     overdue: z.boolean(),
+    /** The next legal-clock date not yet met (acknowledgement, then the answer); `null` when both are. */
+    legalDeadline: z
+      .object({ kind: z.enum(['acknowledgement', 'answer']), due: z.iso.date() })
+      .nullable(),
     unreadFromReporter: z.number().int(),
     escalationRequested: z.boolean(),
     /** The start of the redacted narrative. */

@@ -77,7 +77,7 @@ export class CaseService {
   }
 
   queue(actor: Actor, query: ParsedQueueQuery): Promise<CaseQueuePage> {
-    return queuePage(this.deps.storage, actor, query, this.now());
+    return queuePage(this.deps.storage, this.deps.legalClocks, actor, query, this.now());
   }
 
   /** Active officers and supervisors, by name: who can hold a case. */

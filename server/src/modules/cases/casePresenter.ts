@@ -27,10 +27,24 @@ export function isOverdue(record: CaseRecord, now: Date): boolean {
   );
 }
 
+/** The legal clocks' dates, and the next one not yet met. */
+function legalDates(record: CaseRecord, clocks: LegalClocks) {
+  const body = caseBody(record);
+  const acknowledgeBy = addDays(record.createdAt, clocks.acknowledgementDays);
+  const answerBy = addDays(record.createdAt, clocks.answerDays);
+  const next: CaseSummary['legalDeadline'] = !body.acknowledgedAt
+    ? { kind: 'acknowledgement', due: acknowledgeBy }
+    : !body.answeredAt
+      ? { kind: 'answer', due: answerBy }
+      : null;
+  return { acknowledgeBy, answerBy, next };
+}
+
 /** A queue row: redacted text only, cut short. */
 export async function presentSummary(
   record: CaseRecord,
   people: PeopleLookup,
+  clocks: LegalClocks,
   now: Date,
 ): Promise<CaseSummary> {
   const body = caseBody(record);
@@ -50,6 +64,7 @@ export async function presentSummary(
     updatedAt: record.updatedAt.toISOString(),
     slaDueAt: record.slaDueAt?.toISOString() ?? null,
     overdue: isOverdue(record, now),
+    legalDeadline: legalDates(record, clocks).next,
     unreadFromReporter: record.unreadFromReporter,
     escalationRequested: Boolean(body.escalationRequest),
     excerpt:
@@ -80,8 +95,9 @@ export async function presentDetail(
       : null;
   };
   const duplicates = await Promise.all((body.duplicates ?? []).map(link));
+  const dates = legalDates(record, context.clocks);
   return {
-    ...(await presentSummary(record, people, now)),
+    ...(await presentSummary(record, people, context.clocks, now)),
     occurredOn: body.occurredOn,
     language: body.language,
     targets: body.targets,
@@ -97,9 +113,9 @@ export async function presentDetail(
     })),
     timeline: await Promise.all(context.events.map((event) => presentEvent(event, people))),
     clocks: {
-      acknowledgeBy: addDays(record.createdAt, context.clocks.acknowledgementDays),
+      acknowledgeBy: dates.acknowledgeBy,
       acknowledgedAt: body.acknowledgedAt ?? null,
-      answerBy: addDays(record.createdAt, context.clocks.answerDays),
+      answerBy: dates.answerBy,
       answeredAt: body.answeredAt ?? null,
     },
     duplicateOf: body.duplicateOf ? await link(body.duplicateOf.caseId) : null,

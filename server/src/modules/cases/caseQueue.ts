@@ -1,7 +1,8 @@
-import type { CaseQueueQuerySchema, CaseQueuePage } from '@haven/shared';
+import type { CaseQueueQuerySchema, CaseQueuePage, LegalClocks } from '@haven/shared';
 import type { z } from 'zod';
 import type { CaseFilter, Storage } from '../../storage';
 import { presentSummary } from './casePresenter';
+import { memoise } from './memoise';
 import type { Actor } from './CaseService';
 import { peopleLookup } from './people';
 
@@ -39,6 +40,7 @@ export function filterOf(query: ParsedQueueQuery, actor: Actor, now: Date): Case
  */
 export async function queuePage(
   storage: Storage,
+  legalClocks: (category: string) => Promise<LegalClocks>,
   actor: Actor,
   query: ParsedQueueQuery,
   now: Date,
@@ -64,8 +66,13 @@ export async function queuePage(
     },
   });
   const people = peopleLookup(storage);
+  const clocksOf = memoise(legalClocks);
   return {
-    items: await Promise.all(page.items.map((record) => presentSummary(record, people, now))),
+    items: await Promise.all(
+      page.items.map(async (record) =>
+        presentSummary(record, people, await clocksOf(record.category), now),
+      ),
+    ),
     nextCursor: page.nextCursor,
     counts,
   };

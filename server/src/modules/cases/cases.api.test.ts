@@ -67,6 +67,21 @@ describe('the queue', () => {
     expect(unassigned.body.items.map((item: { id: string }) => item.id)).toEqual([other.id]);
   });
 
+  it('when a case is acknowledged, then its row moves on to the next legal deadline, the answer', async () => {
+    const filed = await aFiledReport(testApp);
+    const api = caseApi(testApp, officer);
+    const receivedOn = (await testApp.storage.cases.get(filed.id))!.createdAt.getTime();
+    const day = (days: number) =>
+      new Date(receivedOn + days * 86_400_000).toISOString().slice(0, 10);
+
+    const before = (await api.queue()).body.items[0].legalDeadline;
+    await api.post(filed.id, 'messages', { text: 'We received your report.' }).expect(201);
+    const after = (await api.queue()).body.items[0].legalDeadline;
+
+    expect(before).toEqual({ kind: 'acknowledgement', due: day(7) });
+    expect(after).toEqual({ kind: 'answer', due: day(90) });
+  });
+
   it('when paged, then the cursor walks every case once', async () => {
     const ids = [];
     for (let index = 0; index < 5; index += 1) ids.push((await aFiledReport(testApp)).id);

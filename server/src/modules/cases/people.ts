@@ -1,18 +1,12 @@
 import type { Storage } from '../../storage';
-import type { PeopleLookup, Person } from './casePresenter';
+import type { PeopleLookup } from './casePresenter';
+import { memoise } from './memoise';
 
 /** Staff names by id, each looked up once per lookup (one request's worth). */
 export function peopleLookup(storage: Pick<Storage, 'users'>): PeopleLookup {
-  const known = new Map<string, Promise<Person | null>>();
-  return (id) => {
-    if (id === null) return Promise.resolve(null);
-    let person = known.get(id);
-    if (!person) {
-      person = storage.users
-        .get(id)
-        .then((user) => (user ? { id: user.id, displayName: user.displayName } : null));
-      known.set(id, person);
-    }
-    return person;
-  };
+  const person = memoise(async (id) => {
+    const user = await storage.users.get(id);
+    return user ? { id: user.id, displayName: user.displayName } : null;
+  });
+  return (id) => (id === null ? Promise.resolve(null) : person(id));
 }

@@ -1,6 +1,6 @@
 import type { AuditEntryView } from '@haven/shared';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../components/formatting';
 import { ShortValue } from './ShortValue';
 
 /** Strings longer than this in an entry's details are shortened like identifiers. */
@@ -18,6 +18,9 @@ export function AuditEntriesTable({ entries, brokenSeq }: AuditEntriesTableProps
   const number = (value: number) => value.toLocaleString(i18n.language);
   const first = entries[0]?.seq ?? 0;
   const last = entries.at(-1)?.seq ?? 0;
+  // Date and time apart, so a narrow column breaks between them and nowhere else.
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const timeFormat = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
 
   return (
     <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
@@ -42,25 +45,26 @@ export function AuditEntriesTable({ entries, brokenSeq }: AuditEntriesTableProps
               key={entry.seq}
               className={entry.seq === brokenSeq ? 'audit-row-broken' : undefined}
             >
-              <th scope="row" className="audit-seq">
-                {number(entry.seq)}
-                {entry.seq === brokenSeq ? (
-                  <span className="tag tag-danger">{t('audit.brokenHere')}</span>
-                ) : null}
-              </th>
-              <td className="audit-time">
-                <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language, 'medium')}</time>
+              <th scope="row">{number(entry.seq)}</th>
+              <td>
+                <time dateTime={entry.at}>
+                  <span className="audit-time-part">{dateFormat.format(new Date(entry.at))}</span>{' '}
+                  <span className="audit-time-part">{timeFormat.format(new Date(entry.at))}</span>
+                </time>
               </td>
               <td>
-                <code dir="ltr">{entry.action}</code>
+                <BreakableCode text={entry.action} />
+                {entry.seq === brokenSeq ? (
+                  <span className="tag tag-danger audit-broken-tag">{t('audit.brokenHere')}</span>
+                ) : null}
               </td>
               <td>{entry.actorId ? <ShortValue value={entry.actorId} /> : t('audit.system')}</td>
               <td>
                 {entry.subject ? (
-                  <span className="audit-subject">
+                  <>
                     <code dir="ltr">{entry.subject.type}</code>{' '}
                     <ShortValue value={entry.subject.id} />
-                  </span>
+                  </>
                 ) : null}
               </td>
               <td>{entry.details ? <Details details={entry.details} /> : null}</td>
@@ -78,16 +82,30 @@ export function AuditEntriesTable({ entries, brokenSeq }: AuditEntriesTableProps
 /** An entry's details as `key value` pairs, compact: they are codes, counts and ids. */
 function Details({ details }: { details: Record<string, unknown> }) {
   return (
-    <ul className="audit-details" dir="ltr">
+    <ul className="audit-details">
       {Object.entries(details).map(([key, value]) => {
         const text = typeof value === 'string' ? value : JSON.stringify(value);
         return (
-          <li key={key}>
+          <li key={key} dir="ltr">
             <span className="audit-detail-key">{key}</span>{' '}
             {text.length > LONG_DETAIL ? <ShortValue value={text} /> : <code>{text}</code>}
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** A dotted code (`crypto.data_key_created`) that may wrap after its dots. */
+function BreakableCode({ text }: { text: string }) {
+  return (
+    <code dir="ltr">
+      {text.split(/(?<=\.)/).map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ))}
+    </code>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchCheckpoint } from '../../api/audit';
 import { saveFile } from '../../components/saveFile';
-import { requestErrors, type FormError } from '../../forms/formErrors';
+import { requestErrors } from '../../forms/formErrors';
 
 /** The server's own name for the file, and its layout, so a kept file reads the same either way. */
 const checkpointFile = (checkpoint: Checkpoint) => ({
@@ -24,7 +24,7 @@ export function DownloadCheckpoint() {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<{ name: string; entries: number } | null>(null);
-  const [error, setError] = useState<FormError | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const savedRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -38,11 +38,11 @@ export function DownloadCheckpoint() {
       const checkpoint = await fetchCheckpoint();
       const file = checkpointFile(checkpoint);
       saveFile(file.name, file.content, 'application/json');
-      setError(null);
+      setFailure(null);
       setSaved({ name: file.name, entries: checkpoint.entries });
-    } catch (failure) {
+    } catch (error) {
       setSaved(null);
-      setError(requestErrors(t, failure, checkpointRefusal(t))[0] ?? null);
+      setFailure(error);
     } finally {
       setBusy(false);
     }
@@ -63,9 +63,9 @@ export function DownloadCheckpoint() {
           })}
         </p>
       ) : null}
-      {error ? (
+      {failure ? (
         <p className="notice notice-error" role="alert">
-          {error.message}
+          {requestErrors(t, failure, checkpointRefusal(t))[0]?.message}
         </p>
       ) : null}
     </>

@@ -267,7 +267,7 @@ describe('staff sign-in and administration in the console', () => {
 
     // -- No administration for an officer (and supervisor): not offered, and not opened.
     await heading(page, 'Welcome to Haven').waitFor();
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Your account']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Cases', 'Your account']);
     await page.goto(`${baseUrl}/console/admin/users`);
     await heading(page, 'Not allowed').waitFor();
     await expectAccessible(page);

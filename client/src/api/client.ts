@@ -81,21 +81,56 @@ export async function apiRequest<T = void>(
   path: string,
   options: RequestOptions<T> = {},
 ): Promise<T> {
-  const authenticated = options.authenticated ?? true;
+  const response = await sendInSession(method, path, options.body, {
+    authenticated: options.authenticated ?? true,
+    accept: 'application/json',
+  });
+  return readBody(response, options.schema);
+}
+
+/** A file the API answers (an attachment, a thumbnail): its bytes and the name the server chose. */
+export interface ApiFile {
+  blob: Blob;
+  /** From `Content-Disposition`; `null` when the server named none. */
+  fileName: string | null;
+}
+
+/** Calls the API for a file, signed in; throws an `ApiError` for a refusal (problem+json). */
+export async function apiFileRequest(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<ApiFile> {
+  const response = await sendInSession(method, path, body, { authenticated: true, accept: '*/*' });
+  try {
+    return { blob: await response.blob(), fileName: fileNameOf(response) };
+  } catch (cause) {
+    throw ApiError.network(cause);
+  }
+}
+
+/** Sends a request, refreshing the session first or once after a 401; answers a 2xx response. */
+async function sendInSession(
+  method: string,
+  path: string,
+  body: unknown,
+  options: { authenticated: boolean; accept: string },
+): Promise<Response> {
+  const { authenticated, accept } = options;
   if (authenticated && session && session.expiresAt - Date.now() < EXPIRY_MARGIN_MS) {
     await refreshSession();
   }
-  let response = await send(method, path, options.body, authenticated);
+  let response = await send(method, path, body, authenticated, accept);
   if (response.status === 401 && authenticated) {
     // Once: a second refusal with a fresh token is the answer, not an expired token.
     if (await refreshSession()) {
-      response = await send(method, path, options.body, authenticated);
+      response = await send(method, path, body, authenticated, accept);
     } else {
       sessionEndedListeners.forEach((listener) => listener());
     }
   }
   if (!response.ok) throw await ApiError.fromResponse(response);
-  return readBody(response, options.schema);
+  return response;
 }
 
 async function send(
@@ -103,8 +138,9 @@ async function send(
   path: string,
   body: unknown,
   authenticated: boolean,
+  accept = 'application/json',
 ): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (authenticated && session) headers.Authorization = `Bearer ${session.accessToken}`;
   try {
@@ -119,6 +155,22 @@ async function send(
   } catch (cause) {
     throw ApiError.network(cause);
   }
+}
+
+/** The file name of `Content-Disposition`, preferring the UTF-8 form (RFC 6266). */
+function fileNameOf(response: Response): string | null {
+  const header = response.headers.get('Content-Disposition') ?? '';
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // A malformed name falls through to the plain one.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name ? name : null;
 }
 
 async function readBody<T>(response: Response, schema: ResponseSchema<T> | undefined): Promise<T> {

@@ -14,6 +14,12 @@ export interface ConsoleSection {
 export function consoleSections(t: TFunction): ConsoleSection[] {
   return [
     {
+      path: '/cases',
+      title: t('nav.cases'),
+      description: t('home.casesDescription'),
+      permission: 'case.read',
+    },
+    {
       path: '/admin/users',
       title: t('nav.users'),
       description: t('home.usersDescription'),

@@ -13,6 +13,8 @@ import { ChangePasswordPage } from '../pages/account/ChangePasswordPage';
 import { SettingsPage } from '../pages/admin/SettingsPage';
 import { UsersPage } from '../pages/admin/UsersPage';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
+import { CasePage } from '../pages/cases/CasePage';
+import { CaseQueuePage } from '../pages/cases/CaseQueuePage';
 import { HomePage } from '../pages/HomePage';
 import { EnrolPage } from '../pages/signIn/EnrolPage';
 import { NewRecoveryCodesPage } from '../pages/signIn/NewRecoveryCodesPage';
@@ -41,6 +43,22 @@ export const signedInRoutes: RouteObject = {
     { index: true, element: <HomePage /> },
     { path: relative(PASSWORD_CHANGE_PATH), element: <ChangePasswordPage /> },
     { path: 'account', element: <AccountPage /> },
+    {
+      path: 'cases',
+      element: (
+        <RequirePermission permission="case.read">
+          <CaseQueuePage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'cases/:id',
+      element: (
+        <RequirePermission permission="case.read">
+          <CasePage />
+        </RequirePermission>
+      ),
+    },
     {
       path: 'admin/users',
       element: (

@@ -1,14 +1,26 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+interface FieldFrameProps {
   id: string;
   label: string;
   hint?: ReactNode;
   error?: string;
 }
 
-/** A labelled input with its hint and error, both read out with it (aria-describedby). */
-export function TextField({ id, label, hint, error, className, ...input }: TextFieldProps) {
+/** What a one-line control's label, hint and error are, and how the control refers to them. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  control,
+}: FieldFrameProps & { control(describedBy: string | undefined): ReactNode }) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : undefined, error ? errorId : undefined]
@@ -27,14 +39,61 @@ export function TextField({ id, label, hint, error, className, ...input }: TextF
           {error}
         </p>
       ) : null}
-      <input
-        id={id}
-        className={className ? `input ${className}` : 'input'}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
+      {control(describedBy || undefined)}
     </div>
+  );
+}
+
+type TextFieldProps = FieldFrameProps &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { ref?: Ref<HTMLInputElement> };
+
+/** A labelled input with its hint and error, both read out with it (aria-describedby). */
+export function TextField({ id, label, hint, error, className, ...input }: TextFieldProps) {
+  return (
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(describedBy) => (
+        <input
+          id={id}
+          className={className ? `input ${className}` : 'input'}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...input}
+        />
+      )}
+    />
+  );
+}
+
+type SelectFieldProps = FieldFrameProps &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+    /** The `<option>`s. */
+    children: ReactNode;
+  };
+
+/** A labelled select, with its hint and error read out as a TextField's are. */
+export function SelectField({ id, label, hint, error, children, ...select }: SelectFieldProps) {
+  return (
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(describedBy) => (
+        <select
+          id={id}
+          className="input select"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...select}
+        >
+          {children}
+        </select>
+      )}
+    />
   );
 }
 

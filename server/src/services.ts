@@ -11,6 +11,7 @@ import { AuditService } from './modules/audit/AuditService';
 import { CaseFiles } from './modules/cases/CaseFiles';
 import { CaseLinks } from './modules/cases/CaseLinks';
 import { CaseService } from './modules/cases/CaseService';
+import { DuplicateFinder } from './modules/duplicates/DuplicateFinder';
 import { IdentityService } from './modules/identity/IdentityService';
 import { LoginThrottle } from './modules/identity/loginThrottle';
 import { PasswordHasher } from './modules/identity/passwords';
@@ -44,6 +45,7 @@ export interface Services {
   attachments: AttachmentService;
   intake: IntakeService;
   reporter: ReporterService;
+  duplicates: DuplicateFinder;
   proofOfWork: ProofOfWork | null;
   throttle: Throttle<ThrottlePolicyName>;
   addressKeys: DailyAddressKeys;
@@ -76,12 +78,13 @@ export async function createServices(
     throttle: new LoginThrottle(storage.loginAttempts, secrets.loginAttempt),
   });
   const throttle = new Throttle(THROTTLE_POLICIES);
+  const duplicates = new DuplicateFinder(storage.cases);
   const cases = new CaseService({
     storage,
     categories: () => settings.categories(),
     slaHours: () => settings.slaHours(),
     legalClocks: (category) => settings.legalClocksFor(category),
-    duplicates: { candidatesFor: async () => [] },
+    duplicates,
   });
   return {
     settings,
@@ -103,6 +106,7 @@ export async function createServices(
       accessLapseDays: () => settings.reporterAccessLapseDays(),
       legalClocks: (category) => settings.legalClocksFor(category),
     }),
+    duplicates,
     proofOfWork: config.proofOfWorkBits
       ? new ProofOfWork(secrets.proofOfWork, config.proofOfWorkBits)
       : null,

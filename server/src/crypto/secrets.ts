@@ -26,6 +26,8 @@ export const SECRET_PURPOSES = [
   'recoveryCode',
   /** HMAC of usernames, keying failed sign-in counts whether or not the account exists. */
   'loginAttempt',
+  /** HMAC of canonical URLs, handles and file digests: the blind indexes that find duplicates. */
+  'blindIndex',
 ] as const;
 export type SecretPurpose = (typeof SECRET_PURPOSES)[number];
 export type Secrets = Record<SecretPurpose, Buffer>;

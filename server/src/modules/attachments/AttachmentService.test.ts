@@ -14,11 +14,13 @@ import {
   anMp4WithGps,
   MARKERS,
 } from '../../../../test/fixtures/attachments/files';
+import { aScene } from '../../../../test/fixtures/attachments/scenes';
 import { enginesUnderTest, type TestDatabase } from '../../../../test/support/engines';
 import { makeTempDir } from '../../../../test/support/tempDir';
 import { KeyRing } from '../../crypto/KeyRing';
 import { SealedDataError } from '../../crypto/SealedDataError';
 import { NotFoundError } from '../../errors';
+import { perceptualHash } from '../duplicates/perceptualHash';
 import type { BlobStore, Storage } from '../../storage/types';
 import { AttachmentService } from './AttachmentService';
 import { readBoxes } from './isoBoxes';
@@ -250,6 +252,21 @@ describe.each(enginesUnderTest())('attachments on the $name engine', (engine) =>
     for (const [index, attachment] of stored.entries()) {
       expect(await originalBytes(attachment)).toEqual(files[index]);
     }
+  });
+
+  it('when an image is stored, then it comes with the perceptual hash of its upright scrubbed copy; other files with none', async () => {
+    const sideways = await sharp(await aScene('shapes'))
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const [photo, notes] = await service.ingestAll([
+      await upload(sideways),
+      await upload(Buffer.from('notes')),
+    ]);
+
+    expect(photo!.perceptualHash).toBe(await perceptualHash(await scrubbedBytes(photo!)));
+    expect(photo!.perceptualHash).not.toBe(await perceptualHash(sideways));
+    expect(notes!.perceptualHash).toBeNull();
   });
 
   it('when a stored blob is altered or swapped for another, then reading it fails', async () => {

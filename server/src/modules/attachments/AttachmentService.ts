@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { ATTACHMENT_LIMITS } from '@haven/shared';
 import type { KeyRing } from '../../crypto/KeyRing';
 import type { BlobStore } from '../../storage/types';
+import { perceptualHash } from '../duplicates/perceptualHash';
 import { detectContentType } from './detectContentType';
 import { digestTap } from './digestTap';
 import { refuse } from './refusals';
-import { scrub } from './scrub';
-import type { StoredAttachment } from './StoredAttachment';
+import { scrub, type Scrubbed } from './scrub';
+import type { IngestedAttachment, StoredAttachment } from './StoredAttachment';
 import { chain } from './streams';
 import { removeTempFiles } from './tempFiles';
 
@@ -28,8 +30,8 @@ export class AttachmentService {
    * A request's files, all or none: when one is refused, those already stored are removed and
    * the refusal is thrown. The temp files are removed in every case.
    */
-  async ingestAll(tempPaths: readonly string[]): Promise<StoredAttachment[]> {
-    const stored: StoredAttachment[] = [];
+  async ingestAll(tempPaths: readonly string[]): Promise<IngestedAttachment[]> {
+    const stored: IngestedAttachment[] = [];
     try {
       if (tempPaths.length > ATTACHMENT_LIMITS.maxFiles) throw refuse.tooMany();
       for (const path of tempPaths) stored.push(await this.ingest(path));
@@ -43,12 +45,13 @@ export class AttachmentService {
   }
 
   /** One file; its temp file stays where it is (see `ingestAll`, `removeTempFiles`). */
-  async ingest(tempPath: string): Promise<StoredAttachment> {
+  async ingest(tempPath: string): Promise<IngestedAttachment> {
     const { size } = await stat(tempPath);
     if (size === 0) throw refuse.empty();
     if (size > ATTACHMENT_LIMITS.maxFileBytes) throw refuse.tooLarge();
     const type = await detectContentType(tempPath);
     const scrubbed = await scrub(tempPath, type);
+    const imageHash = type.kind === 'image' ? await perceptualHashOf(scrubbed) : null;
 
     const id = newId();
     const originalBlobId = newId();
@@ -71,6 +74,7 @@ export class AttachmentService {
         originalBlobId,
         scrubbedBlobId,
         removed: scrubbed.removed,
+        perceptualHash: imageHash,
       };
     } catch (error) {
       await this.deleteBlobs([originalBlobId, scrubbedBlobId]);
@@ -117,6 +121,19 @@ export class AttachmentService {
   /** Best effort: a failure here must not hide the error that called for it. */
   private async deleteBlobs(ids: string[]): Promise<void> {
     await Promise.allSettled(ids.map((id) => this.storage.blobs.delete(id)));
+  }
+}
+
+/**
+ * Of the scrubbed copy, turned upright as staff see it. The image was just decoded and encoded
+ * without fault, so this fails only on a fault of ours: the file is then kept without a hash
+ * rather than refused.
+ */
+async function perceptualHashOf(scrubbed: Scrubbed): Promise<string | null> {
+  try {
+    return await perceptualHash(await buffer(scrubbed.open()));
+  } catch {
+    return null;
   }
 }
 

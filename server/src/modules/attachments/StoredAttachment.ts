@@ -20,3 +20,12 @@ export interface StoredAttachment {
   /** Metadata the original carried that the scrubbed copy leaves out. */
   removed: RemovedMetadata[];
 }
+
+/**
+ * A file as `AttachmentService` has just stored it: with what duplicate detection needs of its
+ * content. The case keeps that only as blind indexes and sealed, never in clear.
+ */
+export interface IngestedAttachment extends StoredAttachment {
+  /** 64-bit perceptual hash of the scrubbed image, hex (`perceptualHash`); `null` if no image. */
+  perceptualHash: string | null;
+}

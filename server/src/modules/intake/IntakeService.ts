@@ -7,9 +7,10 @@ import type { Secrets } from '../../crypto/secrets';
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors';
 import type { CaseRecord, Storage } from '../../storage';
 import type { AttachmentService } from '../attachments/AttachmentService';
-import type { StoredAttachment } from '../attachments/StoredAttachment';
+import type { IngestedAttachment } from '../attachments/StoredAttachment';
 import { toJson, type CaseAttachment, type CaseBody } from '../cases/caseBody';
 import { removeTempFiles } from '../attachments/tempFiles';
+import { blindIndexesOf } from '../duplicates/blindIndexes';
 import { emptyRedactionState } from '../redaction';
 import { keyedHash, newReceipt, newReference, receiptForIdempotencyKey } from './codes';
 import { redactReportText, reportText } from './reportText';
@@ -18,7 +19,10 @@ export interface IntakeDependencies {
   storage: Storage;
   keyRing: KeyRing;
   attachments: AttachmentService;
-  secrets: Pick<Secrets, 'receipt' | 'idempotency' | 'receiptDerivation' | 'redaction'>;
+  secrets: Pick<
+    Secrets,
+    'receipt' | 'idempotency' | 'receiptDerivation' | 'redaction' | 'blindIndex'
+  >;
   categories: () => Promise<Category[]>;
   now?: () => Date;
 }
@@ -79,7 +83,7 @@ export class IntakeService {
 
   private async create(
     report: ReportSubmission,
-    attachments: StoredAttachment[],
+    attachments: IngestedAttachment[],
     requestHash: string,
     idempotencyKey: string | undefined,
     keyHash: string | null,
@@ -99,6 +103,16 @@ export class IntakeService {
         ...(report.contact ? { reporter: report.contact } : {}),
       },
       emptyRedactionState(),
+    );
+    // From what the reporter wrote: redaction may have replaced parts of an address or a handle.
+    const blindIndexes = blindIndexesOf(
+      {
+        urls: original.urls,
+        handles: original.handles,
+        platform: original.platform,
+        attachments,
+      },
+      secrets.blindIndex,
     );
 
     const body: CaseBody = {
@@ -136,6 +150,7 @@ export class IntakeService {
             createdAt,
             idempotencyKey: keyHash,
             receiptHash: keyedHash(receipt, secrets.receipt),
+            blindIndexes,
             body: toJson(body),
           },
           {
@@ -205,14 +220,19 @@ async function hashRequest(report: ReportSubmission, files: string[]): Promise<s
 
 /**
  * An attachment as the case keeps it: content digests sealed (a plain digest would let anyone
- * with the database confirm that a known file was reported).
+ * with the database confirm that a known file was reported). The perceptual hash is sealed with
+ * them, so that blind indexes can be computed again (under a new key, say) without the files.
  */
-export function forCase(attachment: StoredAttachment, keyRing: KeyRing, at: Date): CaseAttachment {
-  const { sha256, scrubbedSha256, ...rest } = attachment;
+export function forCase(
+  attachment: IngestedAttachment,
+  keyRing: KeyRing,
+  at: Date,
+): CaseAttachment {
+  const { sha256, scrubbedSha256, perceptualHash, ...rest } = attachment;
   return {
     ...rest,
     digests: keyRing.seal(
-      JSON.stringify({ sha256, scrubbedSha256 }),
+      JSON.stringify({ sha256, scrubbedSha256, perceptualHash }),
       `attachment:${attachment.id}:digests`,
     ),
     addedAt: at.toISOString(),

@@ -13,6 +13,7 @@ import type { AuditDraft, CaseRecord, Storage } from '../../storage';
 import type { AttachmentService } from '../attachments/AttachmentService';
 import { removeTempFiles } from '../attachments/tempFiles';
 import { caseBody, toJson, type CaseBody } from '../cases/caseBody';
+import { blindIndexesOf } from '../duplicates/blindIndexes';
 import { keyedHash, normaliseReceipt } from '../intake/codes';
 import { forCase } from '../intake/IntakeService';
 import { redact, type ReporterContact } from '../redaction';
@@ -23,7 +24,7 @@ export interface ReporterDependencies {
   storage: Storage;
   keyRing: KeyRing;
   attachments: AttachmentService;
-  secrets: Pick<Secrets, 'receipt' | 'redaction' | 'reporterSession'>;
+  secrets: Pick<Secrets, 'receipt' | 'redaction' | 'reporterSession' | 'blindIndex'>;
   /** Days without use after which a receipt no longer opens its case. */
   accessLapseDays: () => Promise<number>;
   /** The legal clocks of a category (its own, or the default). */
@@ -177,7 +178,10 @@ export class ReporterService {
               ...stored.map((item) => forCase(item, this.deps.keyRing, at)),
             ],
           }),
-          { unread: true },
+          {
+            unread: true,
+            blindIndexes: blindIndexesOf({ attachments: stored }, this.deps.secrets.blindIndex),
+          },
         );
       } catch (error) {
         await this.deps.attachments.discard(stored);
@@ -239,8 +243,12 @@ export class ReporterService {
     caseId: string,
     audit: Omit<AuditDraft, 'subject'>,
     change: (body: CaseBody, record: CaseRecord) => CaseBody,
-    /** Whether the change brings staff something new to read from the reporter. */
-    options: { unread?: boolean } = {},
+    options: {
+      /** Whether the change brings staff something new to read from the reporter. */
+      unread?: boolean;
+      /** Blind indexes of what the change adds (see `blindIndexesOf`). */
+      blindIndexes?: string[];
+    } = {},
   ): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       const record = await this.load(caseId);
@@ -251,6 +259,9 @@ export class ReporterService {
           {
             body: toJson(change(caseBody(record), record)),
             ...(options.unread ? { unreadFromReporter: record.unreadFromReporter + 1 } : {}),
+            ...(options.blindIndexes
+              ? { blindIndexes: [...new Set([...record.blindIndexes, ...options.blindIndexes])] }
+              : {}),
           },
           { ...audit, subject: { type: 'case', id: caseId } },
         );

@@ -7,7 +7,7 @@ import type { ReportText } from '../intake/reportText';
 /** An attachment as a case keeps it: its content digests sealed, never in clear. */
 export type CaseAttachment = Omit<StoredAttachment, 'sha256' | 'scrubbedSha256' | 'removed'> & {
   removed: RemovedMetadata[];
-  /** Sealed `{ sha256, scrubbedSha256 }` (AAD `attachment:<id>:digests`). */
+  /** Sealed `{ sha256, scrubbedSha256, perceptualHash }` (AAD `attachment:<id>:digests`). */
   digests: string;
   addedAt: string;
 };

@@ -12,6 +12,44 @@ afterEach(() => testApp.close());
 
 const statusOf = async (id: string) => (await testApp.storage.cases.get(id))!.status;
 
+describe('duplicate suggestions', () => {
+  it('when two reports name one URL in different forms, then each case page suggests the other, without the URL', async () => {
+    const first = await aFiledReport(testApp, { urls: ['http://www.scam-shop.example/offer/'] });
+    const second = await aFiledReport(testApp, {
+      urls: ['https://scam-shop.example/offer?utm_source=newsletter&fbclid=abc'],
+    });
+    await aFiledReport(testApp, { urls: ['https://scam-shop.example/other-page'] });
+
+    const page = await caseApi(testApp, officer).open(second.id);
+
+    expect(page.body.suggestedDuplicates).toEqual([
+      {
+        id: first.id,
+        reference: first.reference,
+        status: 'new',
+        receivedAt: expect.any(String),
+        shared: ['url'],
+      },
+    ]);
+    expect(JSON.stringify(page.body.suggestedDuplicates)).not.toContain('scam-shop');
+    expect(JSON.stringify(page.body)).not.toContain('blindIndexes');
+  });
+
+  it('when the other case is merged, then it is no longer suggested', async () => {
+    const first = await aFiledReport(testApp, { urls: ['https://scam-shop.example/offer'] });
+    const second = await aFiledReport(testApp, { urls: ['https://scam-shop.example/offer/'] });
+    const api = caseApi(testApp, officer);
+
+    const merged = await api.post(first.id, 'links', {
+      version: 1,
+      otherCaseId: second.id,
+      reason: 'Same shop',
+    });
+
+    expect(merged.body.suggestedDuplicates).toEqual([]);
+  });
+});
+
 describe('merging duplicates', () => {
   it('when two cases are merged from the older one, then the newer becomes its duplicate and both are linked', async () => {
     const older = await aFiledReport(testApp);

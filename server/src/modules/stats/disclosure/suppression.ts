@@ -58,6 +58,7 @@ export function assertThreshold(k: number): void {
 
 type Corner = [row: number, column: number];
 
+/** Written for speed: it runs for every small entry over every rectangle through it. */
 function cheapestProtectiveRectangle(
   grid: number[][],
   withheld: boolean[][],
@@ -67,45 +68,55 @@ function cheapestProtectiveRectangle(
 ): Corner[] {
   const lastRow = grid.length - 1;
   const lastColumn = grid[0]!.length - 1;
-  // The margins' row and column carry the opposite sign in every row and column equation.
+  // A corner moves with its place in the rectangle (+ − over − +), flipped once for a margin's
+  // row and once for a margin's column: margins carry the opposite sign in every equation.
   const sign = (r: number, c: number) => (r === lastRow ? -1 : 1) * (c === lastColumn ? -1 : 1);
-  let best: { corners: Corner[]; cost: number[] } | undefined;
+  let best: Corner | undefined;
+  let bestMargins = Infinity;
+  let bestSum = Infinity;
+  let bestCount = Infinity;
   for (let i2 = 0; i2 <= lastRow; i2++) {
+    if (i2 === i || grid[i2]![j] === 0) continue;
     for (let j2 = 0; j2 <= lastColumn; j2++) {
-      if (i2 === i || j2 === j) continue;
-      const corners: Corner[] = [
-        [i, j],
-        [i, j2],
-        [i2, j],
-        [i2, j2],
-      ];
-      if (corners.some(([r, c]) => grid[r]![c] === 0)) continue;
+      if (j2 === j || grid[i]![j2] === 0 || grid[i2]![j2] === 0) continue;
       let smallestUp = Infinity;
       let smallestDown = Infinity;
-      corners.forEach(([r, c], index) => {
-        const alternation = index === 0 || index === 3 ? 1 : -1;
+      let margins = 0;
+      let sum = 0;
+      let count = 0;
+      const visit = (r: number, c: number, place: number) => {
         const value = grid[r]![c]!;
-        if (alternation * sign(r, c) > 0) smallestUp = Math.min(smallestUp, value);
+        if (place * sign(r, c) > 0) smallestUp = Math.min(smallestUp, value);
         else smallestDown = Math.min(smallestDown, value);
-      });
+        if (withheld[r]![c]) return;
+        count++;
+        sum += value;
+        if (r === lastRow || c === lastColumn) margins++;
+      };
+      visit(i, j, 1);
+      visit(i, j2, -1);
+      visit(i2, j, -1);
+      visit(i2, j2, 1);
       if (smallestUp - 1 + (smallestDown - 1) < k - 1) continue;
-      const added = corners.filter(([r, c]) => !withheld[r]![c]);
-      const cost = [
-        added.filter(([r, c]) => r === lastRow || c === lastColumn).length,
-        added.reduce((total, [r, c]) => total + grid[r]![c]!, 0),
-        added.length,
-      ];
-      if (!best || isLess(cost, best.cost)) best = { corners, cost };
+      const cheaper =
+        margins !== bestMargins
+          ? margins < bestMargins
+          : sum !== bestSum
+            ? sum < bestSum
+            : count < bestCount;
+      if (cheaper) {
+        best = [i2, j2];
+        [bestMargins, bestSum, bestCount] = [margins, sum, count];
+      }
     }
   }
   // Unreachable for a non-zero entry: its row total, column total and grand total qualify.
   if (!best) throw new Error(`no protective rectangle for entry ${i},${j}`);
-  return best.corners;
-}
-
-function isLess(a: number[], b: number[]): boolean {
-  for (let index = 0; index < a.length; index++) {
-    if (a[index] !== b[index]) return a[index]! < b[index]!;
-  }
-  return false;
+  const [i2, j2] = best;
+  return [
+    [i, j],
+    [i, j2],
+    [i2, j],
+    [i2, j2],
+  ];
 }

@@ -76,6 +76,8 @@ export const CaseSummarySchema = z
       .nullable(),
     unreadFromReporter: z.number().int(),
     escalationRequested: z.boolean(),
+    /** How many open cases share a URL, handle, file or image with this one (at most 10). */
+    duplicateSuggestionCount: z.number().int(),
     /** The start of the redacted narrative. */
     excerpt: z.string(),
     version: z.number().int(),

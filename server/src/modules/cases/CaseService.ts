@@ -77,7 +77,7 @@ export class CaseService {
   }
 
   queue(actor: Actor, query: ParsedQueueQuery): Promise<CaseQueuePage> {
-    return queuePage(this.deps.storage, this.deps.legalClocks, actor, query, this.now());
+    return queuePage(this.deps, actor, query, this.now());
   }
 
   /** Active officers and supervisors, by name: who can hold a case. */
@@ -327,9 +327,7 @@ export class CaseService {
     const [events, clocks, suggestions] = await Promise.all([
       this.deps.storage.timeline.listByCase(record.id),
       this.deps.legalClocks(record.category),
-      record.status === 'duplicate' || CLOSED_STATUSES.includes(record.status as CaseStatus)
-        ? []
-        : this.deps.duplicates.candidatesFor(record),
+      suggestionsFor(this.deps.duplicates, record),
     ]);
     return presentDetail(
       record,
@@ -425,6 +423,13 @@ export class CaseService {
       ]);
     }
   }
+}
+
+/** Open cases sharing a blind index with `record`; none for a case that is finished with. */
+export function suggestionsFor(duplicates: DuplicateSuggestions, record: CaseRecord) {
+  return CLOSED_STATUSES.includes(record.status as CaseStatus)
+    ? Promise.resolve([])
+    : duplicates.candidatesFor(record);
 }
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {

@@ -43,10 +43,10 @@ function legalDates(record: CaseRecord, clocks: LegalClocks) {
 /** A queue row: redacted text only, cut short. */
 export async function presentSummary(
   record: CaseRecord,
-  people: PeopleLookup,
-  clocks: LegalClocks,
+  context: { people: PeopleLookup; clocks: LegalClocks; duplicateSuggestionCount: number },
   now: Date,
 ): Promise<CaseSummary> {
+  const { people, clocks } = context;
   const body = caseBody(record);
   const narrative = body.text.narrative;
   return {
@@ -67,6 +67,7 @@ export async function presentSummary(
     legalDeadline: legalDates(record, clocks).next,
     unreadFromReporter: record.unreadFromReporter,
     escalationRequested: Boolean(body.escalationRequest),
+    duplicateSuggestionCount: context.duplicateSuggestionCount,
     excerpt:
       narrative.length > EXCERPT_LENGTH ? `${narrative.slice(0, EXCERPT_LENGTH - 1)}…` : narrative,
     version: record.version,
@@ -97,7 +98,11 @@ export async function presentDetail(
   const duplicates = await Promise.all((body.duplicates ?? []).map(link));
   const dates = legalDates(record, context.clocks);
   return {
-    ...(await presentSummary(record, people, context.clocks, now)),
+    ...(await presentSummary(
+      record,
+      { people, clocks: context.clocks, duplicateSuggestionCount: context.suggestions.length },
+      now,
+    )),
     occurredOn: body.occurredOn,
     language: body.language,
     targets: body.targets,

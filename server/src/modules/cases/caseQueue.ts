@@ -1,9 +1,9 @@
-import type { CaseQueueQuerySchema, CaseQueuePage, LegalClocks } from '@haven/shared';
+import type { CaseQueueQuerySchema, CaseQueuePage } from '@haven/shared';
 import type { z } from 'zod';
-import type { CaseFilter, Storage } from '../../storage';
+import type { CaseFilter } from '../../storage';
 import { presentSummary } from './casePresenter';
 import { memoise } from './memoise';
-import type { Actor } from './CaseService';
+import { suggestionsFor, type Actor, type CaseServiceDependencies } from './CaseService';
 import { peopleLookup } from './people';
 
 export type ParsedQueueQuery = z.output<typeof CaseQueueQuerySchema>;
@@ -39,8 +39,11 @@ export function filterOf(query: ParsedQueueQuery, actor: Actor, now: Date): Case
  * never the words searched for.
  */
 export async function queuePage(
-  storage: Storage,
-  legalClocks: (category: string) => Promise<LegalClocks>,
+  {
+    storage,
+    legalClocks,
+    duplicates,
+  }: Pick<CaseServiceDependencies, 'storage' | 'legalClocks' | 'duplicates'>,
   actor: Actor,
   query: ParsedQueueQuery,
   now: Date,
@@ -70,7 +73,15 @@ export async function queuePage(
   return {
     items: await Promise.all(
       page.items.map(async (record) =>
-        presentSummary(record, people, await clocksOf(record.category), now),
+        presentSummary(
+          record,
+          {
+            people,
+            clocks: await clocksOf(record.category),
+            duplicateSuggestionCount: (await suggestionsFor(duplicates, record)).length,
+          },
+          now,
+        ),
       ),
     ),
     nextCursor: page.nextCursor,

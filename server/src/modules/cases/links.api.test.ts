@@ -33,6 +33,12 @@ describe('duplicate suggestions', () => {
     ]);
     expect(JSON.stringify(page.body.suggestedDuplicates)).not.toContain('scam-shop');
     expect(JSON.stringify(page.body)).not.toContain('blindIndexes');
+    const queue = await caseApi(testApp, officer).queue({ sort: 'oldest' });
+    expect(
+      queue.body.items.map(
+        (row: { duplicateSuggestionCount: number }) => row.duplicateSuggestionCount,
+      ),
+    ).toEqual([1, 1, 0]);
   });
 
   it('when the other case is merged, then it is no longer suggested', async () => {

@@ -28,14 +28,20 @@ export interface StaffMember {
  */
 export async function aStaffMember(
   testApp: TestApp,
-  options: { roles: Role[]; disabled?: boolean; password?: string; username?: string },
+  options: {
+    roles: Role[];
+    disabled?: boolean;
+    password?: string;
+    username?: string;
+    displayName?: string;
+  },
 ): Promise<StaffMember> {
   const username = options.username ?? `staff-${randomBytes(5).toString('hex')}`;
   const password = options.password ?? A_GOOD_PASSWORD;
   const { user, totp } = await testApp.services.identity.createUser(
     {
       username,
-      displayName: 'Test Staff',
+      displayName: options.displayName ?? 'Test Staff',
       roles: options.roles,
       password,
       mustChangePassword: false,

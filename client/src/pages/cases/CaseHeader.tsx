@@ -1,4 +1,4 @@
-import type { CaseDetail, FormDefinition } from '@haven/shared';
+import { CLOSED_STATUSES, type CaseDetail, type FormDefinition } from '@haven/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/formatting';
 import { SeverityBadge, StatusBadge, TlpBadge } from './CaseBadges';
@@ -55,7 +55,12 @@ export function CaseHeader({
           <dt>{t('cases.case.slaDue')}</dt>
           <dd>
             {detail.slaDueAt ? (
-              <DueDate due={detail.slaDueAt} now={now} overdue={detail.overdue} />
+              <DueDate
+                due={detail.slaDueAt}
+                now={now}
+                overdue={detail.overdue}
+                stopped={CLOSED_STATUSES.includes(detail.status)}
+              />
             ) : (
               t('cases.case.noSla')
             )}

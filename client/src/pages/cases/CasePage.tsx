@@ -35,7 +35,8 @@ export function CasePage() {
   const me = useMe();
   const form = useFormDefinition();
   const now = useNow();
-  const { detail, loadError, reload, runChange, announcement } = useCaseDetail(id);
+  const { detail, loadError, reload, runChange, announcement, dismissAnnouncement } =
+    useCaseDetail(id);
   const [revealing, setRevealing] = useState<RevealTarget | null>(null);
   const queueSearch = readQueueSearch(location.state);
 
@@ -118,18 +119,28 @@ export function CasePage() {
           />
         </div>
       </div>
-      {/* Always in the page, so what is put in it is read out. */}
-      <div className="case-announcement" role="status">
-        {announcement ? (
-          <p
-            key={announcement.serial}
-            className={`notice ${
-              announcement.tone === 'success' ? 'notice-success' : 'notice-warning'
-            }`}
-          >
-            {announcement.text(t)}
+      <div className="case-announcement">
+        <div
+          className={
+            announcement
+              ? `notice ${announcement.tone === 'success' ? 'notice-success' : 'notice-warning'}`
+              : undefined
+          }
+        >
+          {/* Always in the page, so what is put in it is read out. */}
+          <p role="status">
+            {announcement ? <span key={announcement.serial}>{announcement.text(t)}</span> : null}
           </p>
-        ) : null}
+          {announcement ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={dismissAnnouncement}
+            >
+              {t('cases.case.dismiss')}
+            </button>
+          ) : null}
+        </div>
       </div>
       {revealing ? (
         <RevealDialog

@@ -19,24 +19,25 @@ export function CaseTextForm({
   kind: 'note' | 'message';
   runChange: RunChange;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const form = useFormErrors();
   const id = `case-${kind}`;
+  const max = new Intl.NumberFormat(i18n.language).format(CASE_TEXT_MAX);
   const strings =
     kind === 'note'
       ? {
           title: t('cases.note.title'),
           label: t('cases.note.label'),
-          hint: t('cases.note.hint', { max: CASE_TEXT_MAX }),
+          hint: t('cases.note.hint', { max }),
           submit: t('cases.note.submit'),
           done: (tr: TFunction) => tr('cases.note.done'),
         }
       : {
           title: t('cases.message.title'),
           label: t('cases.message.label'),
-          hint: t('cases.message.hint', { max: CASE_TEXT_MAX }),
+          hint: t('cases.message.hint', { max }),
           submit: t('cases.message.submit'),
           done: (tr: TFunction) => tr('cases.message.done'),
         };
@@ -50,7 +51,7 @@ export function CaseTextForm({
       return;
     }
     if (trimmed.length > CASE_TEXT_MAX) {
-      form.setErrors([{ field: 'text', message: t('validation.tooLong', { max: CASE_TEXT_MAX }) }]);
+      form.setErrors([{ field: 'text', message: t('validation.tooLong', { max }) }]);
       return;
     }
     setBusy(true);
@@ -75,7 +76,7 @@ export function CaseTextForm({
       {kind === 'message' ? (
         <p className="visible-to-reporter">{t('cases.message.visibleToReporter')}</p>
       ) : (
-        <p className="field-hint">{t('cases.note.staffOnly')}</p>
+        <p className="field-hint text-form-lead">{t('cases.note.staffOnly')}</p>
       )}
       <ErrorSummary errors={form.errors} fieldIds={{ text: id }} />
       <form className="form form-wide" noValidate onSubmit={(event) => void submit(event)}>

@@ -11,15 +11,18 @@ export function DueDate({
   now,
   doneAt = null,
   overdue,
+  stopped = false,
 }: {
   due: string;
   now: number;
   doneAt?: string | null;
   /** The server's own verdict, when it gives one (the SLA). */
   overdue?: boolean;
+  /** The clock no longer runs (a finished case's SLA): the date alone, flagged in no way. */
+  stopped?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const state = overdue ? 'overdue' : dueState(due, now, doneAt);
+  const state = stopped ? 'stopped' : overdue ? 'overdue' : dueState(due, now, doneAt);
   const date =
     due.length === 10 ? formatDay(due, i18n.language) : formatDateTime(due, i18n.language);
   return (

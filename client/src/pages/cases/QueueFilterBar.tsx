@@ -31,6 +31,13 @@ export const FILTER_FIELD_IDS: Record<keyof QueueFilters, string> = {
 
 type Drafts = Pick<QueueFilters, 'q' | 'tag'>;
 
+/** How many filters other than the search are in use. */
+function countInUse(filters: QueueFilters): number {
+  return Object.entries(filters).filter(
+    ([name, value]) => name !== 'q' && value !== NO_FILTERS[name as keyof QueueFilters],
+  ).length;
+}
+
 /**
  * The queue's filters. A choice from a list applies at once; typed text (the search and the
  * tag) applies with Enter or the search button, so the queue does not reload on every key.
@@ -60,6 +67,12 @@ export function QueueFilterBar({
     setShown({ q: filters.q, tag: filters.tag });
     setDrafts({ q: filters.q, tag: filters.tag });
   }
+
+  // Open where there is room, or when some of its filters are in use.
+  const inUse = countInUse(filters);
+  const [moreOpen, setMoreOpen] = useState(
+    () => inUse > 0 || window.matchMedia('(min-width: 48rem)').matches,
+  );
 
   const countries = useMemo(() => {
     const collator = new Intl.Collator(language);
@@ -105,131 +118,142 @@ export function QueueFilterBar({
           {t('cases.filters.search')}
         </button>
       </div>
-      <div className="filter-grid">
-        <SelectField
-          id={FILTER_FIELD_IDS.category}
-          label={t('cases.filters.category')}
-          value={filters.category}
-          onChange={(event) => apply({ category: event.target.value })}
-          error={error('category')}
-        >
-          <option value="">{t('cases.filters.anyCategory')}</option>
-          {form?.categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {categoryName(i18n, form, category.id)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          id={FILTER_FIELD_IDS.severity}
-          label={t('cases.filters.severity')}
-          value={filters.severity}
-          onChange={(event) => apply({ severity: event.target.value as QueueFilters['severity'] })}
-          error={error('severity')}
-        >
-          {SEVERITY_FILTERS.map((value) => (
-            <option key={value} value={value}>
-              {value === ''
-                ? t('cases.filters.anySeverity')
-                : value === 'none'
-                  ? t('cases.severityNone')
-                  : t(`settings.severity.${value}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          id={FILTER_FIELD_IDS.tlp}
-          label={t('cases.filters.tlp')}
-          value={filters.tlp}
-          onChange={(event) => apply({ tlp: event.target.value as QueueFilters['tlp'] })}
-          error={error('tlp')}
-        >
-          {TLP_FILTERS.map((value) => (
-            <option key={value} value={value}>
-              {value === '' ? t('cases.filters.anyTlp') : tlpName(value)}
-            </option>
-          ))}
-        </SelectField>
-        {showAssignee ? (
+      <details
+        className="more-filters"
+        open={moreOpen}
+        onToggle={(event) => setMoreOpen(event.currentTarget.open)}
+      >
+        <summary>
+          {inUse > 0 ? t('cases.filters.moreInUse', { count: inUse }) : t('cases.filters.more')}
+        </summary>
+        <div className="filter-grid">
           <SelectField
-            id={FILTER_FIELD_IDS.assignee}
-            label={t('cases.filters.assignee')}
-            value={filters.assignee}
-            onChange={(event) =>
-              apply({ assignee: event.target.value as QueueFilters['assignee'] })
-            }
-            error={error('assignee')}
+            id={FILTER_FIELD_IDS.category}
+            label={t('cases.filters.category')}
+            value={filters.category}
+            onChange={(event) => apply({ category: event.target.value })}
+            error={error('category')}
           >
-            {ASSIGNEE_FILTERS.map((value) => (
-              <option key={value} value={value}>
-                {t(`cases.filters.assignees.${value === '' ? 'anyone' : value}`)}
+            <option value="">{t('cases.filters.anyCategory')}</option>
+            {form?.categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {categoryName(i18n, form, category.id)}
               </option>
             ))}
           </SelectField>
-        ) : null}
-        <SelectField
-          id={FILTER_FIELD_IDS.country}
-          label={t('cases.filters.country')}
-          value={filters.country}
-          onChange={(event) => apply({ country: event.target.value })}
-          error={error('country')}
-        >
-          <option value="">{t('cases.filters.anyCountry')}</option>
-          {countries.map(({ code, name }) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          id={FILTER_FIELD_IDS.from}
-          type="date"
-          label={t('cases.filters.from')}
-          value={filters.from}
-          onChange={(event) => apply({ from: event.target.value })}
-          error={error('from')}
-        />
-        <TextField
-          id={FILTER_FIELD_IDS.to}
-          type="date"
-          label={t('cases.filters.to')}
-          value={filters.to}
-          onChange={(event) => apply({ to: event.target.value })}
-          error={error('to')}
-        />
-        <TextField
-          id={FILTER_FIELD_IDS.tag}
-          label={t('cases.filters.tag')}
-          value={drafts.tag}
-          onChange={(event) => setDrafts({ ...drafts, tag: event.target.value })}
-          error={error('tag')}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </div>
-      <div className="filter-flags">
-        <Checkbox
-          id={FILTER_FIELD_IDS.overdue}
-          label={t('cases.filters.overdue')}
-          checked={filters.overdue}
-          onChange={(event) => apply({ overdue: event.target.checked })}
-        />
-        <Checkbox
-          id={FILTER_FIELD_IDS.unread}
-          label={t('cases.filters.unread')}
-          checked={filters.unread}
-          onChange={(event) => apply({ unread: event.target.checked })}
-        />
-        {hasFilters(filters) ? (
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => onChange(NO_FILTERS)}
+          <SelectField
+            id={FILTER_FIELD_IDS.severity}
+            label={t('cases.filters.severity')}
+            value={filters.severity}
+            onChange={(event) =>
+              apply({ severity: event.target.value as QueueFilters['severity'] })
+            }
+            error={error('severity')}
           >
-            {t('cases.filters.clear')}
-          </button>
-        ) : null}
-      </div>
+            {SEVERITY_FILTERS.map((value) => (
+              <option key={value} value={value}>
+                {value === ''
+                  ? t('cases.filters.anySeverity')
+                  : value === 'none'
+                    ? t('cases.severityNone')
+                    : t(`settings.severity.${value}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id={FILTER_FIELD_IDS.tlp}
+            label={t('cases.filters.tlp')}
+            value={filters.tlp}
+            onChange={(event) => apply({ tlp: event.target.value as QueueFilters['tlp'] })}
+            error={error('tlp')}
+          >
+            {TLP_FILTERS.map((value) => (
+              <option key={value} value={value}>
+                {value === '' ? t('cases.filters.anyTlp') : tlpName(value)}
+              </option>
+            ))}
+          </SelectField>
+          {showAssignee ? (
+            <SelectField
+              id={FILTER_FIELD_IDS.assignee}
+              label={t('cases.filters.assignee')}
+              value={filters.assignee}
+              onChange={(event) =>
+                apply({ assignee: event.target.value as QueueFilters['assignee'] })
+              }
+              error={error('assignee')}
+            >
+              {ASSIGNEE_FILTERS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`cases.filters.assignees.${value === '' ? 'anyone' : value}`)}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
+          <SelectField
+            id={FILTER_FIELD_IDS.country}
+            label={t('cases.filters.country')}
+            value={filters.country}
+            onChange={(event) => apply({ country: event.target.value })}
+            error={error('country')}
+          >
+            <option value="">{t('cases.filters.anyCountry')}</option>
+            {countries.map(({ code, name }) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id={FILTER_FIELD_IDS.from}
+            type="date"
+            label={t('cases.filters.from')}
+            value={filters.from}
+            onChange={(event) => apply({ from: event.target.value })}
+            error={error('from')}
+          />
+          <TextField
+            id={FILTER_FIELD_IDS.to}
+            type="date"
+            label={t('cases.filters.to')}
+            value={filters.to}
+            onChange={(event) => apply({ to: event.target.value })}
+            error={error('to')}
+          />
+          <TextField
+            id={FILTER_FIELD_IDS.tag}
+            label={t('cases.filters.tag')}
+            value={drafts.tag}
+            onChange={(event) => setDrafts({ ...drafts, tag: event.target.value })}
+            error={error('tag')}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="filter-flags">
+          <Checkbox
+            id={FILTER_FIELD_IDS.overdue}
+            label={t('cases.filters.overdue')}
+            checked={filters.overdue}
+            onChange={(event) => apply({ overdue: event.target.checked })}
+          />
+          <Checkbox
+            id={FILTER_FIELD_IDS.unread}
+            label={t('cases.filters.unread')}
+            checked={filters.unread}
+            onChange={(event) => apply({ unread: event.target.checked })}
+          />
+          {hasFilters(filters) ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => onChange(NO_FILTERS)}
+            >
+              {t('cases.filters.clear')}
+            </button>
+          ) : null}
+        </div>
+      </details>
     </form>
   );
 }

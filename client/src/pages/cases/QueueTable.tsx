@@ -1,10 +1,9 @@
-import type { CaseSummary, FormDefinition } from '@haven/shared';
+import { CLOSED_STATUSES, type CaseSummary, type FormDefinition } from '@haven/shared';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../components/formatting';
 import { SeverityBadge, StatusBadge, TlpBadge } from './CaseBadges';
-import { formatAge } from './caseDates';
+import { formatAge, formatDay } from './caseDates';
 import { classificationName } from './caseLabels';
 import { DueDate } from './DueDate';
 
@@ -60,7 +59,6 @@ export function QueueTable({
             <th scope="col">{t('cases.queue.columns.slaDue')}</th>
             <th scope="col">{t('cases.queue.columns.legal')}</th>
             <th scope="col">{t('cases.queue.columns.assignee')}</th>
-            <th scope="col">{t('cases.queue.columns.flags')}</th>
             <th scope="col">{t('cases.queue.columns.tlp')}</th>
             <th scope="col">{t('cases.queue.columns.excerpt')}</th>
           </tr>
@@ -85,6 +83,18 @@ export function QueueTable({
                 >
                   {item.reference}
                 </Link>
+                {item.unreadFromReporter > 0 || item.escalationRequested ? (
+                  <ul className="tags row-flags">
+                    {item.unreadFromReporter > 0 ? (
+                      <li className="tag tag-unread">
+                        {t('cases.queue.unread', { count: item.unreadFromReporter })}
+                      </li>
+                    ) : null}
+                    {item.escalationRequested ? (
+                      <li className="tag tag-escalation">{t('cases.escalationRequested')}</li>
+                    ) : null}
+                  </ul>
+                ) : null}
               </th>
               {showStatus ? (
                 <td>
@@ -92,7 +102,9 @@ export function QueueTable({
                 </td>
               ) : null}
               <td>
-                <span className="cell-main">{formatDateTime(item.receivedAt, language)}</span>
+                <span className="cell-main nowrap">
+                  {formatDay(item.receivedAt.slice(0, 10), language)}
+                </span>
                 <span className="cell-sub">{formatAge(item.receivedAt, now, language)}</span>
               </td>
               <td>{classificationName(i18n, form, item.category, item.subcategory)}</td>
@@ -101,7 +113,12 @@ export function QueueTable({
               </td>
               <td>
                 {item.slaDueAt ? (
-                  <DueDate due={item.slaDueAt} now={now} overdue={item.overdue} />
+                  <DueDate
+                    due={item.slaDueAt}
+                    now={now}
+                    overdue={item.overdue}
+                    stopped={CLOSED_STATUSES.includes(item.status)}
+                  />
                 ) : (
                   <span className="cell-sub">{t('cases.queue.noSla')}</span>
                 )}
@@ -119,20 +136,6 @@ export function QueueTable({
                 )}
               </td>
               <td>{item.assignee?.displayName ?? t('cases.unassigned')}</td>
-              <td>
-                {item.unreadFromReporter > 0 || item.escalationRequested ? (
-                  <ul className="tags">
-                    {item.unreadFromReporter > 0 ? (
-                      <li className="tag tag-unread">
-                        {t('cases.queue.unread', { count: item.unreadFromReporter })}
-                      </li>
-                    ) : null}
-                    {item.escalationRequested ? (
-                      <li className="tag tag-escalation">{t('cases.escalationRequested')}</li>
-                    ) : null}
-                  </ul>
-                ) : null}
-              </td>
               <td>
                 <TlpBadge tlp={item.tlp} />
               </td>

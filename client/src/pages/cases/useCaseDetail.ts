@@ -74,6 +74,8 @@ export function useCaseDetail(id: string) {
     setAnnouncement((previous) => ({ text, tone, serial: (previous?.serial ?? 0) + 1 }));
   }, []);
 
+  const dismissAnnouncement = useCallback(() => setAnnouncement(null), []);
+
   const runChange: RunChange = useCallback(
     async (task, done) => {
       const before = current.current;
@@ -103,5 +105,6 @@ export function useCaseDetail(id: string) {
     runChange,
     announce,
     announcement,
+    dismissAnnouncement,
   };
 }

@@ -1,0 +1,359 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { aJpegWithGps } from '../fixtures/attachments/files';
+import { startTestApp, type TestApp } from '../support/app';
+import { launchBrowser } from '../support/browser';
+import { aFiledReport, caseApi } from '../support/cases';
+import {
+  axeViolations,
+  recordProblems,
+  screenshot,
+  type ExpectedFailure,
+} from '../support/consolePage';
+import { aReport } from '../support/factories';
+import { aStaffMember, codeFor, type StaffMember } from '../support/staff';
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+/** A word only the report under test has, to find it by. */
+const SEARCH_WORD = 'lanternfish';
+const NARRATIVE = `A fake bank page asked for my password; the kit was called ${SEARCH_WORD}. Write to me at rosa@example.org if you need more.`;
+const SHARED_URL = 'https://bank-login.example.com/verify';
+const MESSAGE = 'Thank you. We have asked the host to take the fake page down.';
+/** A journey is long: two staff sign-ins, many actions, axe-core on each page, screenshots. */
+const JOURNEY_MS = 180_000;
+
+/** While signed out, each page load asks whether a session goes on; the answer is a 401. */
+const SESSION_PROBE: ExpectedFailure = { status: 401, path: /^\/api\/v1\/auth\/refresh$/ };
+/** The classification sent after someone else changed the case: refused, as it must be. */
+const STALE_CHANGE: ExpectedFailure = { status: 409, path: /^\/api\/v1\/cases\/[^/]+$/ };
+
+const IS_FOCUSED = (element: { ownerDocument: { activeElement: unknown } }) =>
+  element === element.ownerDocument.activeElement;
+
+/**
+ * The triage console in a real browser: a report comes in through the public API; an officer
+ * finds it in the queue with filters and the keyboard, triages, takes and answers it; a
+ * supervisor escalates and resolves it; the reporter then sees the outcome with their receipt.
+ */
+describe('case triage in the console', () => {
+  let browser: Browser;
+  let testApp: TestApp;
+  let baseUrl: string;
+  const openContexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+    baseUrl = await testApp.listen();
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    await Promise.all(openContexts.splice(0).map((context) => context.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.close();
+  });
+
+  async function newPage(expected: ExpectedFailure[] = []) {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: DESKTOP,
+      acceptDownloads: true,
+    });
+    openContexts.push(context);
+    const page = await context.newPage();
+    return { page, problems: recordProblems(page, [SESSION_PROBE, ...expected]) };
+  }
+
+  const heading = (page: Page, name: string | RegExp) =>
+    page.getByRole('heading', { level: 1, name });
+
+  /** What the page's live region says after an action. */
+  const announced = (page: Page, text: string | RegExp) =>
+    page.locator('.case-announcement').getByText(text);
+
+  async function expectAccessible(page: Page) {
+    expect(await axeViolations(page)).toEqual([]);
+  }
+
+  /**
+   * Full-page screenshots at both widths the console is made for; the phone's is of the page
+   * loaded at that width, as a phone would, once `ready` says it has its content.
+   */
+  async function shoot(page: Page, name: string, ready: () => Promise<unknown>) {
+    await screenshot(page, `${name}-1280`);
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await ready();
+    await expectAccessible(page);
+    await screenshot(page, `${name}-390`);
+    await page.setViewportSize(DESKTOP);
+    await page.reload();
+    await ready();
+  }
+
+  async function signIn(page: Page, member: StaffMember) {
+    await page.goto(`${baseUrl}/console/sign-in`);
+    await heading(page, 'Sign in').waitFor();
+    await page.getByLabel('Username').fill(member.username);
+    await page.getByLabel('Password').fill(member.password);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await heading(page, 'Enter your authenticator code').waitFor();
+    await page.getByLabel('Authenticator code').fill(codeFor(member.totpSecret));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading(page, 'Welcome to Haven').waitFor();
+  }
+
+  async function signOut(page: Page) {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await heading(page, 'Sign in').waitFor();
+  }
+
+  it(
+    'when an officer triages, takes and answers a report and a supervisor escalates and resolves it, then the reporter sees the action taken and the message',
+    async () => {
+      // -- A report with a photo comes in through the public API; two others are already there,
+      //    one of them sharing a web address with it.
+      await aFiledReport(testApp, {
+        urls: [SHARED_URL],
+        narrative: 'The same fake bank page again.',
+      });
+      await aFiledReport(testApp, {
+        category: 'online_hate',
+        subcategory: 'threats',
+        narrative: 'Someone keeps threatening me because of my religion.',
+        urls: [],
+      });
+      const filed = await request(testApp.app)
+        .post('/api/v1/public/reports')
+        .field('report', JSON.stringify(aReport({ narrative: NARRATIVE, urls: [SHARED_URL] })))
+        .attach('files', await aJpegWithGps(), {
+          filename: 'photo.jpg',
+          contentType: 'image/jpeg',
+        });
+      expect(filed.status).toBe(201);
+      const { reference, receipt } = filed.body as { reference: string; receipt: string };
+
+      const officer = await aStaffMember(testApp, {
+        roles: ['officer'],
+        displayName: 'Olive Officer',
+      });
+      const supervisor = await aStaffMember(testApp, {
+        roles: ['supervisor'],
+        displayName: 'Sam Supervisor',
+      });
+
+      // -- The officer signs in and finds the report in the queue by a word of it.
+      const { page, problems } = await newPage([STALE_CHANGE]);
+      await signIn(page, officer);
+      await page
+        .getByRole('navigation', { name: 'Console' })
+        .getByRole('link', { name: 'Cases' })
+        .click();
+      await heading(page, 'Cases').waitFor();
+      await page.getByRole('status').getByText('Showing 3 of 3 cases in “New”.').waitFor();
+      const tabs = page.getByRole('navigation', { name: 'Cases by status' });
+      expect(await tabs.getByRole('link', { name: /^New/ }).getAttribute('aria-current')).toBe(
+        'page',
+      );
+      await page.getByLabel('Search the reports').fill(SEARCH_WORD);
+      await page.getByLabel('Search the reports').press('Enter');
+      await page.getByRole('status').getByText('Showing 1 of 1 cases in “New”.').waitFor();
+      expect(new URL(page.url()).searchParams.get('q')).toBe(SEARCH_WORD);
+      const rows = page.getByRole('region', { name: 'Cases: New' }).locator('tbody tr');
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().innerText()).toContain(reference);
+
+      // The filters live in the address: a reload shows the same view.
+      await page.reload();
+      await page.getByRole('status').getByText('Showing 1 of 1 cases in “New”.').waitFor();
+      expect(await page.getByLabel('Search the reports').inputValue()).toBe(SEARCH_WORD);
+
+      // Shortcuts: none while typing, tabs with g then a letter, the list with j, help with ?.
+      const search = page.getByLabel('Search the reports');
+      await search.press('End');
+      await search.press('g');
+      await search.press('t');
+      expect(await search.inputValue()).toBe(`${SEARCH_WORD}gt`);
+      expect(new URL(page.url()).searchParams.get('tab')).toBeNull();
+      await page.getByLabel('Search the reports').fill(SEARCH_WORD);
+      await heading(page, 'Cases').focus();
+      await page.keyboard.press('g');
+      await page.keyboard.press('t');
+      await page
+        .getByRole('status')
+        .getByText('No cases in “Triaged” match these filters.')
+        .waitFor();
+      expect(new URL(page.url()).searchParams.get('tab')).toBe('triaged');
+      await page.keyboard.press('1');
+      await page.getByRole('status').getByText('Showing 1 of 1 cases in “New”.').waitFor();
+      await page.keyboard.press('?');
+      const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await help.getByText('Select the next case').waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'cases-shortcuts-1280');
+      await page.keyboard.press('Escape');
+      await help.waitFor({ state: 'detached' });
+      await page.keyboard.press('/');
+      expect(await page.getByLabel('Search the reports').evaluate(IS_FOCUSED)).toBe(true);
+      await heading(page, 'Cases').focus();
+      await page.keyboard.press('j');
+      const selectedLink = page.getByRole('link', { name: reference });
+      expect(await selectedLink.evaluate(IS_FOCUSED)).toBe(true);
+      expect(await rows.first().getAttribute('aria-current')).toBe('true');
+      await expectAccessible(page);
+      await page.getByLabel('Search the reports').fill('');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.getByRole('status').getByText('Showing 3 of 3 cases in “New”.').waitFor();
+      await shoot(page, 'cases-queue', () =>
+        page.getByRole('status').getByText('Showing 3 of 3 cases in “New”.').waitFor(),
+      );
+      await page.getByLabel('Search the reports').fill(SEARCH_WORD);
+      await page.getByLabel('Search the reports').press('Enter');
+      await page.getByRole('status').getByText('Showing 1 of 1 cases in “New”.').waitFor();
+      await heading(page, 'Cases').focus();
+      await page.keyboard.press('j');
+      await page.keyboard.press('o');
+
+      // -- The case page: redacted, with the photo's thumbnail and a suggested duplicate.
+      await heading(page, `Case ${reference}`).waitFor();
+      expect(await heading(page, `Case ${reference}`).evaluate(IS_FOCUSED)).toBe(true);
+      expect(await page.locator('.narrative').innerText()).toContain('[EMAIL-1]');
+      expect(await page.locator('body').innerText()).not.toContain('rosa@example.org');
+      const thumbnail = page.getByRole('img', { name: 'Preview of Image 1' });
+      await thumbnail.waitFor();
+      expect(
+        await thumbnail.evaluate((image: { naturalWidth?: number }) => image.naturalWidth),
+      ).toBeGreaterThan(0);
+      await page.getByRole('heading', { name: 'Possible duplicates' }).waitFor();
+      expect(await page.getByText('Shares: a web address.').count()).toBe(1);
+      await expectAccessible(page);
+
+      // Someone else changes the case while the officer classifies it: the page reloads it and
+      // says so, keeping what the officer chose, to send again.
+      await page.getByLabel('Severity', { exact: true }).selectOption('high');
+      await page.getByLabel('TLP label').selectOption('AMBER+STRICT');
+      await page.getByLabel('Tags').fill('bank, phishing-kit');
+      const api = caseApi(testApp, supervisor);
+      const id = (await testApp.storage.cases.getByReference(reference))!.id;
+      expect(
+        (await api.patch(id, { version: await api.version(id), tags: ['urgent'] })).status,
+      ).toBe(200);
+      await page.getByRole('button', { name: 'Save classification' }).click();
+      await announced(page, /Someone else changed this case in the meantime/).waitFor();
+      await page.getByRole('region', { name: 'Case summary' }).getByText('urgent').waitFor();
+      expect(await page.getByLabel('Tags').inputValue()).toBe('bank, phishing-kit');
+      expect(await page.getByLabel('Severity', { exact: true }).inputValue()).toBe('high');
+      await page.getByRole('button', { name: 'Save classification' }).click();
+      await announced(page, 'The classification was saved.').waitFor();
+      const summary = page.getByRole('region', { name: 'Case summary' });
+      await summary.getByText('TLP:AMBER+STRICT').waitFor();
+      expect(await summary.innerText()).toContain('High');
+      expect(await summary.innerText()).toContain('phishing-kit');
+
+      // Triage, take, ask for escalation, answer the reporter.
+      await page.getByRole('button', { name: 'Mark as triaged' }).click();
+      await announced(page, 'The case is now “Triaged”.').waitFor();
+      await page.getByRole('button', { name: 'Take this case' }).click();
+      await announced(page, 'You hold this case now.').waitFor();
+      expect(await summary.innerText()).toContain('Olive Officer');
+      await page.getByLabel('Why escalate?').fill('The same kit targets several banks here.');
+      await page.getByRole('button', { name: 'Ask a supervisor to escalate' }).click();
+      await announced(page, /^Escalation requested/).waitFor();
+      await page.getByLabel('Message', { exact: true }).fill(MESSAGE);
+      await page.getByRole('button', { name: 'Send to the reporter' }).click();
+      await announced(page, /^The message was sent/).waitFor();
+      const history = page.getByRole('region', { name: 'History' });
+      await history.getByText(MESSAGE).waitFor();
+      expect(await history.innerText()).toContain('Olive Officer wrote to the reporter:');
+
+      // The original text only with a reason, only in the dialog, gone when it closes.
+      await page.getByRole('button', { name: 'Reveal the original text…' }).click();
+      const reveal = page.getByRole('dialog', { name: 'Reveal the original text' });
+      await reveal.getByRole('button', { name: 'Reveal' }).click();
+      await reveal.getByRole('link', { name: 'Use at least 10 characters.' }).waitFor();
+      await reveal.getByLabel('Why do you need it?').fill('Need the address to confirm the kit.');
+      await reveal.getByRole('button', { name: 'Reveal' }).click();
+      await reveal.getByText('rosa@example.org', { exact: false }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'cases-reveal-1280');
+      await reveal.getByRole('button', { name: 'Close' }).click();
+      await reveal.waitFor({ state: 'detached' });
+      expect(await page.locator('body').innerText()).not.toContain('rosa@example.org');
+      await history.getByText('Olive Officer revealed the original text.').waitFor();
+      await shoot(page, 'cases-case-officer', () => history.getByText(MESSAGE).waitFor());
+      await signOut(page);
+
+      // -- The supervisor sees the flag, escalates with a reason, then resolves.
+      await signIn(page, supervisor);
+      await page
+        .getByRole('navigation', { name: 'Console' })
+        .getByRole('link', { name: 'Cases' })
+        .click();
+      await heading(page, 'Cases').waitFor();
+      await page
+        .getByRole('navigation', { name: 'Cases by status' })
+        .getByRole('link', { name: /^Triaged/ })
+        .click();
+      await page.getByRole('status').getByText('Showing 1 of 1 cases in “Triaged”.').waitFor();
+      const flagged = page.getByRole('row', { name: new RegExp(reference) });
+      expect(await flagged.innerText()).toContain('Escalation requested');
+      await expectAccessible(page);
+      await flagged.getByRole('link', { name: reference }).click();
+      await heading(page, `Case ${reference}`).waitFor();
+      await page.getByRole('button', { name: 'Escalate' }).click();
+      await page
+        .getByLabel('Reason to Escalate')
+        .fill('Coordinated campaign against several banks.');
+      await page.getByRole('button', { name: 'Escalate' }).click();
+      await announced(page, 'The case is now “Escalated”.').waitFor();
+      await page.getByRole('button', { name: 'Resolve' }).click();
+      await announced(page, 'The case is now “Resolved”.').waitFor();
+      await history
+        .getByText('Sam Supervisor moved the case from “Escalated” to “Resolved”.')
+        .waitFor();
+      await expectAccessible(page);
+      await shoot(page, 'cases-case-supervisor', () => history.getByText(MESSAGE).waitFor());
+
+      // The back link returns to the queue as it was left.
+      await page.getByRole('link', { name: 'Back to the queue' }).click();
+      await heading(page, 'Cases').waitFor();
+      expect(new URL(page.url()).searchParams.get('tab')).toBe('triaged');
+
+      // The queue and the case in Arabic: right to left, translated.
+      await page.getByLabel('Language').selectOption('ar');
+      await heading(page, 'الحالات').waitFor();
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      await heading(page, 'الحالات').focus();
+      await page.keyboard.press('5');
+      await page.getByRole('link', { name: reference }).waitFor();
+      await expectAccessible(page);
+      await shoot(page, 'cases-queue-ar', () =>
+        page.getByRole('link', { name: reference }).waitFor(),
+      );
+      await heading(page, 'الحالات').focus();
+      await page.keyboard.press('j');
+      await page.keyboard.press('Enter');
+      await heading(page, `الحالة ${reference}`).waitFor();
+      await expectAccessible(page);
+      await shoot(page, 'cases-case-ar', () => page.getByText(MESSAGE).waitFor());
+      await page.getByLabel('اللغة').selectOption('en');
+      await page.locator('html[lang="en"]').waitFor();
+      expect(problems).toEqual([]);
+
+      // -- The reporter comes back with the receipt: action taken, and the officer's message.
+      const visit = await newPage();
+      await visit.page.goto(`${baseUrl}/status`);
+      await visit.page.getByLabel('Receipt').fill(receipt);
+      await visit.page.getByRole('button', { name: 'Open report' }).click();
+      await heading(visit.page, `Your report ${reference}`).waitFor();
+      expect(await visit.page.locator('main').innerText()).toContain('Action taken');
+      await visit.page.getByText(MESSAGE).waitFor();
+      expect(visit.problems).toEqual([]);
+    },
+    JOURNEY_MS,
+  );
+});

@@ -1,6 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import request from 'supertest';
-import { aJpegWithGps } from '../fixtures/attachments/files';
+import { aJpegWithGps, MARKERS } from '../fixtures/attachments/files';
 import { startTestApp, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { aFiledReport, caseApi } from '../support/cases';
@@ -12,6 +14,7 @@ import {
 } from '../support/consolePage';
 import { aReport } from '../support/factories';
 import { aStaffMember, codeFor, type StaffMember } from '../support/staff';
+import { makeTempDir } from '../support/tempDir';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -43,18 +46,22 @@ describe('case triage in the console', () => {
   const openContexts: BrowserContext[] = [];
 
   beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  // Each test has an app of its own: the queue's counts are part of what it checks.
+  beforeEach(async () => {
     testApp = await startTestApp();
     baseUrl = await testApp.listen();
-    browser = await launchBrowser();
   });
 
   afterEach(async () => {
     await Promise.all(openContexts.splice(0).map((context) => context.close()));
+    await testApp.close();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await testApp?.close();
   });
 
   async function newPage(expected: ExpectedFailure[] = []) {
@@ -105,6 +112,11 @@ describe('case triage in the console', () => {
     await page.getByLabel('Authenticator code').fill(codeFor(member.totpSecret));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await heading(page, 'Welcome to Haven').waitFor();
+  }
+
+  /** The bytes of a file the page handed to the browser as a download. */
+  async function bytesOf(download: Promise<Download>): Promise<Buffer> {
+    return readFileSync((await (await download).path())!);
   }
 
   async function signOut(page: Page) {
@@ -353,6 +365,89 @@ describe('case triage in the console', () => {
       expect(await visit.page.locator('main').innerText()).toContain('Action taken');
       await visit.page.getByText(MESSAGE).waitFor();
       expect(visit.problems).toEqual([]);
+    },
+    JOURNEY_MS,
+  );
+  it(
+    'when two open reports share a web address, then an officer merges them with a reason and undoes it, and downloads the scrubbed photo, the original only with a reason',
+    async () => {
+      const temp = makeTempDir();
+      const upload = join(temp.path, 'upload');
+      writeFileSync(upload, await aJpegWithGps());
+      const shopUrl = 'https://cheap-phones.example.net/checkout';
+      const older = await aFiledReport(
+        testApp,
+        { urls: [shopUrl], narrative: 'A shop that took my money and never sent the phone.' },
+        [upload],
+      );
+      temp.cleanup();
+      const newer = await aFiledReport(testApp, {
+        urls: [shopUrl],
+        narrative: 'The same shop took a payment from me too.',
+        contact: { email: 'kim@example.net' },
+      });
+      const officer = await aStaffMember(testApp, {
+        roles: ['officer'],
+        displayName: 'Omar Officer',
+      });
+      const { page, problems } = await newPage();
+      await signIn(page, officer);
+
+      // A case opened straight from its address; its contact only with a reason.
+      await page.goto(`${baseUrl}/console/cases/${newer.id}`);
+      await heading(page, `Case ${newer.reference}`).waitFor();
+      await page.getByRole('button', { name: 'Reveal the contact details…' }).click();
+      const reveal = page.getByRole('dialog', { name: 'Reveal the reporter’s contact details' });
+      await reveal.getByLabel('Why do you need it?').fill('To ask for the payment receipt.');
+      await reveal.getByRole('button', { name: 'Reveal' }).click();
+      await reveal.getByText('kim@example.net').waitFor();
+      await reveal.getByRole('button', { name: 'Close' }).click();
+      await reveal.waitFor({ state: 'detached' });
+
+      // The suggestion says what the two share; the merge asks why.
+      const duplicates = page.getByRole('region', { name: 'Duplicates' });
+      await duplicates.getByText('Shares: a web address.').waitFor();
+      await duplicates.getByRole('button', { name: `Merge with ${older.reference}…` }).click();
+      await duplicates.getByRole('button', { name: `Merge with ${older.reference}` }).click();
+      await duplicates.getByRole('link', { name: 'Give a reason.' }).waitFor();
+      await duplicates.getByLabel('Why are they the same?').fill('Same shop, same checkout page.');
+      await duplicates.getByRole('button', { name: `Merge with ${older.reference}` }).click();
+      await announced(page, `The cases are merged: ${older.reference}.`).waitFor();
+      const summary = page.getByRole('region', { name: 'Case summary' });
+      await summary.getByText('Duplicate', { exact: true }).waitFor();
+      await duplicates.getByText('This case is a duplicate of').waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'cases-merged-1280');
+
+      // The surviving case lists it, and its photo comes as the scrubbed copy.
+      await duplicates.getByRole('link', { name: older.reference }).click();
+      await heading(page, `Case ${older.reference}`).waitFor();
+      await duplicates.getByText('Merged into this case').waitFor();
+      const scrubbed = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Download Image 1' }).click();
+      expect((await bytesOf(scrubbed)).includes(MARKERS.camera)).toBe(false);
+      await page.getByRole('button', { name: 'Original… Image 1' }).click();
+      const original = page.getByRole('dialog', { name: 'Download the original of Image 1' });
+      await original.getByLabel('Why do you need it?').fill('Evidence for the payment provider.');
+      const download = page.waitForEvent('download');
+      await original.getByRole('button', { name: 'Download the original' }).click();
+      expect((await bytesOf(download)).includes(MARKERS.camera)).toBe(true);
+      await original.getByText('The original file was downloaded').waitFor();
+      await original.getByRole('button', { name: 'Close' }).click();
+      await page
+        .getByRole('region', { name: 'History' })
+        .getByText('Omar Officer revealed the original of a file.')
+        .waitFor();
+
+      // The merge is undone from the surviving case.
+      await duplicates
+        .getByRole('button', { name: `Undo the merge with ${newer.reference}` })
+        .click();
+      await announced(page, `The merge with ${newer.reference} was undone.`).waitFor();
+      await duplicates.getByText('Merged into this case').waitFor({ state: 'detached' });
+      expect((await caseApi(testApp, officer).open(newer.id)).body.status).toBe('new');
+      await expectAccessible(page);
+      expect(problems).toEqual([]);
     },
     JOURNEY_MS,
   );

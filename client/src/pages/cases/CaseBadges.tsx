@@ -13,11 +13,19 @@ export function TlpBadge({ tlp }: { tlp: TlpLabel }) {
   );
 }
 
-export function SeverityBadge({ severity }: { severity: Severity | null }) {
+/** `labelled` says what the word is about ("Severity: high"), where no column heading does. */
+export function SeverityBadge({
+  severity,
+  labelled = false,
+}: {
+  severity: Severity | null;
+  labelled?: boolean;
+}) {
   const { t } = useTranslation();
+  const name = severityName(t, severity);
   return (
     <span className={`badge severity severity-${severity ?? 'none'}`}>
-      {severityName(t, severity)}
+      {labelled ? t('cases.severityLabelled', { severity: name }) : name}
     </span>
   );
 }

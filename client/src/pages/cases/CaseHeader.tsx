@@ -26,7 +26,7 @@ export function CaseHeader({
           <StatusBadge status={detail.status} />
         </li>
         <li>
-          <SeverityBadge severity={detail.severity} />
+          <SeverityBadge severity={detail.severity} labelled />
         </li>
         <li>
           <TlpBadge tlp={detail.tlp} />

@@ -135,6 +135,9 @@ export function QueueFilterBar({
             error={error('category')}
           >
             <option value="">{t('cases.filters.anyCategory')}</option>
+            {filters.category && !form?.categories.some((item) => item.id === filters.category) ? (
+              <option value={filters.category}>{categoryName(i18n, form, filters.category)}</option>
+            ) : null}
             {form?.categories.map((category) => (
               <option key={category.id} value={category.id}>
                 {categoryName(i18n, form, category.id)}

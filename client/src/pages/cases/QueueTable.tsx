@@ -83,7 +83,9 @@ export function QueueTable({
                 >
                   {item.reference}
                 </Link>
-                {item.unreadFromReporter > 0 || item.escalationRequested ? (
+                {item.unreadFromReporter > 0 ||
+                item.escalationRequested ||
+                item.duplicateSuggestionCount > 0 ? (
                   <ul className="tags row-flags">
                     {item.unreadFromReporter > 0 ? (
                       <li className="tag tag-unread">
@@ -92,6 +94,13 @@ export function QueueTable({
                     ) : null}
                     {item.escalationRequested ? (
                       <li className="tag tag-escalation">{t('cases.escalationRequested')}</li>
+                    ) : null}
+                    {item.duplicateSuggestionCount > 0 ? (
+                      <li className="tag">
+                        {t('cases.queue.possibleDuplicates', {
+                          count: item.duplicateSuggestionCount,
+                        })}
+                      </li>
                     ) : null}
                   </ul>
                 ) : null}

@@ -2,7 +2,7 @@ import { CaseQueueQuerySchema, type CaseSummary } from '@haven/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { listCases } from '../../api/cases';
 import type { SchemaIssue } from '../../forms/formErrors';
-import { apiQuery, tabCount, writeView, type QueueView } from './queueView';
+import { apiQuery, readView, tabCount, writeView, type QueueView } from './queueView';
 
 const PAGE_SIZE = 25;
 
@@ -28,17 +28,18 @@ export function useCaseQueue(view: QueueView) {
   const [loadingMore, setLoadingMore] = useState(false);
 
   // The view is checked against the API's schema first: a hand-edited address gets field errors.
-  const { mainQuery, countsQuery, issues } = useMemo(() => {
-    const mine = view.tab === 'mine';
-    const main = apiQuery(view, { mine, withStatus: true, limit: PAGE_SIZE });
+  // Everything is derived from the key, which says all the view says.
+  const { mine, mainQuery, countsQuery, issues } = useMemo(() => {
+    const keyed = readView(new URLSearchParams(key));
+    const onMine = keyed.tab === 'mine';
+    const main = apiQuery(keyed, { mine: onMine, withStatus: true, limit: PAGE_SIZE });
     const parsed = CaseQueueQuerySchema.safeParse(main);
     return {
+      mine: onMine,
       mainQuery: main,
-      countsQuery: apiQuery(view, { mine: !mine, withStatus: false, limit: 1 }),
+      countsQuery: apiQuery(keyed, { mine: !onMine, withStatus: false, limit: 1 }),
       issues: parsed.success ? [] : (parsed.error.issues as SchemaIssue[]),
     };
-    // The key says all the view says.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
   useEffect(() => {
@@ -50,17 +51,14 @@ export function useCaseQueue(view: QueueView) {
     ]).then(
       ([main, other]) => {
         if (cancelled) return;
-        const mine = view.tab === 'mine';
-        const statusCounts = mine ? other.counts : main.counts;
-        const mineCounts = mine ? main.counts : other.counts;
         setLoaded({
           key,
           error: null,
           result: {
             items: main.items,
             nextCursor: main.nextCursor,
-            counts: statusCounts,
-            mineCount: tabCount('mine', mineCounts),
+            counts: mine ? other.counts : main.counts,
+            mineCount: tabCount('mine', mine ? main.counts : other.counts),
           },
         });
       },
@@ -71,8 +69,7 @@ export function useCaseQueue(view: QueueView) {
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, issues]);
+  }, [key, mine, mainQuery, countsQuery, issues]);
 
   async function loadMore() {
     const current = loaded?.result;

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { migrations } from '../../server/src/storage/sqlite/migrations';
 import { SqliteStorage } from '../../server/src/storage/sqlite/SqliteStorage';
-import { anAudit, anEvent } from '../support/factories';
+import type { CaseQuery } from '../../server/src/storage/types';
+import { aCase, anAudit, anEvent } from '../support/factories';
 import { makeTempDir } from '../support/tempDir';
 
 describe('the SQLite schema', () => {
@@ -103,6 +104,75 @@ describe('the SQLite schema', () => {
         limit: 5,
       });
       expect(found.map((item) => item.id)).toEqual(['c1']);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('when a database of schema 5 is opened, then its text, tags and counts serve the queue by state, and a new case of the same millisecond joins them', async () => {
+    databaseAt(5, (db) => {
+      const insert = db.prepare(
+        `INSERT INTO cases (id, reference, status, category, country, severity, severity_rank,
+           assignee_id, month, created_at, updated_at, version, idempotency_key, tags, body)
+         VALUES (@id, @reference, @status, 'other', NULL, @severity, @rank, NULL, '1970-01',
+           @at, @at, 1, NULL, @tags, @body)`,
+      );
+      const old = [
+        { id: 'c1', reference: 'HV-ONE', status: 'triaged', severity: 'high', rank: 1, at: 1000 },
+        { id: 'c2', reference: 'HV-TWO', status: 'new', severity: null, rank: 4, at: 1000 },
+        { id: 'c3', reference: 'HV-THREE', status: 'closed', severity: 'low', rank: 3, at: 999 },
+      ];
+      for (const record of old) {
+        const tags = record.status === 'new' ? [] : ['coordinated'];
+        const text = `Spyware report ${record.reference}`;
+        const { lastInsertRowid } = insert.run({
+          ...record,
+          tags: JSON.stringify(tags),
+          body: JSON.stringify({ text: { narrative: text } }),
+        });
+        for (const tag of tags) {
+          db.prepare('INSERT INTO case_tags (tag, case_id) VALUES (?, ?)').run(tag, record.id);
+        }
+        db.prepare('INSERT INTO cases_fts (rowid, text) VALUES (?, ?)').run(lastInsertRowid, text);
+      }
+    });
+
+    const storage = new SqliteStorage({ file, blobDir: join(dir.path, 'blobs') });
+    try {
+      await storage.cases.insert(
+        aCase({
+          id: 'c0',
+          reference: 'HV-NEW',
+          status: 'triaged',
+          createdAt: new Date(1000),
+          body: { text: { narrative: 'Spyware again' } },
+        }),
+        anAudit(),
+      );
+      const references = async (query: Omit<CaseQuery, 'limit'>) =>
+        (await storage.cases.list({ ...query, limit: 10 })).items.map((item) => item.reference);
+
+      // Newest first; within the millisecond 1000, by id descending.
+      expect(await references({ sort: 'newest', text: 'spyware' })).toEqual([
+        'HV-TWO',
+        'HV-ONE',
+        'HV-NEW',
+        'HV-THREE',
+      ]);
+      expect(await references({ sort: 'newest', text: 'spyware', status: ['triaged'] })).toEqual([
+        'HV-ONE',
+        'HV-NEW',
+      ]);
+      expect(
+        await references({ sort: 'priority', tag: 'coordinated', status: ['triaged', 'closed'] }),
+      ).toEqual(['HV-ONE', 'HV-THREE']);
+      const all = { triaged: 2, new: 1, closed: 1 };
+      expect(await storage.cases.countByStatus({})).toEqual(all);
+      expect(await storage.cases.countByStatus({ text: 'spyware' })).toEqual(all);
+      expect(await storage.cases.countByStatus({ tag: 'coordinated' })).toEqual({
+        triaged: 1,
+        closed: 1,
+      });
     } finally {
       await storage.close();
     }

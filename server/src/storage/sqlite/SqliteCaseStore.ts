@@ -1,29 +1,27 @@
 import type Database from 'better-sqlite3';
-import { CASE_STATUSES, CLOSED_STATUSES, DEFAULT_TLP } from '@haven/shared';
-import { decodeCursor, toPage } from '../cursor';
+import { DEFAULT_TLP } from '@haven/shared';
+import { toPage } from '../cursor';
 import { caseChanges } from '../patch';
-import {
-  searchTerms,
-  searchTextOf,
-  severityRank,
-  slaFromKey,
-  slaKey,
-  sortKeyCount,
-  sortKeys,
-} from '../queue';
+import { searchTextOf, severityRank, slaFromKey, slaKey, sortKeys } from '../queue';
 import type {
   AuditDraft,
   CaseFilter,
   CasePatch,
   CaseQuery,
   CaseRecord,
-  CaseSort,
   CaseStore,
   JsonObject,
   NewCase,
   Page,
 } from '../types';
 import type { SqliteAuditStore } from './SqliteAuditStore';
+import {
+  countStatement,
+  FACETS_OF_ROW,
+  listStatements,
+  TEXT_KEYS_PER_MS,
+  type Params,
+} from './caseQueueSql';
 import { patchColumns, StatementCache, translateConstraint, updateVersioned } from './statements';
 
 interface CaseRow {
@@ -49,12 +47,21 @@ interface CaseRow {
   body: string;
 }
 
+/**
+ * The text key (see migration 6) follows the last of the same millisecond; computed here, as it
+ * passes 2^53 and JavaScript numbers cannot hold it.
+ */
 const INSERT = `INSERT INTO cases (id, reference, status, category, country, severity,
     severity_rank, assignee_id, tlp, tags, blind_indexes, sla_due_at, unread_from_reporter, month,
-    created_at, updated_at, version, idempotency_key, receipt_hash, body)
+    created_at, updated_at, version, idempotency_key, receipt_hash, body, text_key)
   VALUES (@id, @reference, @status, @category, @country, @severity, @severity_rank, @assignee_id,
     @tlp, @tags, @blind_indexes, @sla_due_at, @unread_from_reporter, @month, @created_at,
-    @updated_at, @version, @idempotency_key, @receipt_hash, @body)`;
+    @updated_at, @version, @idempotency_key, @receipt_hash, @body,
+    coalesce((SELECT text_key + 1 FROM cases
+        WHERE text_key >= @created_at * ${TEXT_KEYS_PER_MS}
+          AND text_key < (@created_at + 1) * ${TEXT_KEYS_PER_MS}
+        ORDER BY text_key DESC LIMIT 1),
+      @created_at * ${TEXT_KEYS_PER_MS}))`;
 
 /** Keys and states are bound as JSON arrays, so that one prepared statement serves any count. */
 const SHARING_BLIND_INDEXES = `SELECT * FROM cases
@@ -63,15 +70,11 @@ const SHARING_BLIND_INDEXES = `SELECT * FROM cases
     AND id != @exclude_id`;
 const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC LIMIT @limit';
 
-/** The columns of each order (before `id`) and its direction. */
-const ORDERS: Record<CaseSort, { columns: string[]; direction: 'ASC' | 'DESC' }> = {
-  priority: { columns: ['severity_rank', 'sla_due_at', 'created_at'], direction: 'ASC' },
-  newest: { columns: ['created_at'], direction: 'DESC' },
-  oldest: { columns: ['created_at'], direction: 'ASC' },
-  slaDue: { columns: ['sla_due_at'], direction: 'ASC' },
-};
-
-type Params = Record<string, string | number>;
+/** A case's tags, with the status and order columns its tag rows copy from its row. */
+const INSERT_TAGS = `INSERT INTO case_tags (tag, case_id, status, severity_rank, sla_due_at,
+    created_at)
+  SELECT tags.value, cases.id, status, severity_rank, sla_due_at, created_at
+    FROM cases, json_each(@tags) AS tags WHERE cases.id = @id`;
 
 export class SqliteCaseStore implements CaseStore {
   private readonly sql: StatementCache;
@@ -101,16 +104,15 @@ export class SqliteCaseStore implements CaseStore {
 
   /** The case's row, its tags, blind indexes and full text; inside the caller's transaction. */
   private write(record: CaseRecord): void {
-    const { lastInsertRowid } = this.sql.get(INSERT).run(toRow(record));
+    this.sql.get(INSERT).run(toRow(record));
     this.writeTags(record.id, record.tags);
     this.writeBlindIndexes(record.id, record.blindIndexes);
-    this.writeText(lastInsertRowid, record.body);
+    this.writeText(record.id, record.body);
   }
 
   private writeTags(id: string, tags: string[]): void {
-    for (const tag of new Set(tags)) {
-      this.sql.get('INSERT INTO case_tags (tag, case_id) VALUES (?, ?)').run(tag, id);
-    }
+    if (tags.length === 0) return;
+    this.sql.get(INSERT_TAGS).run({ id, tags: JSON.stringify([...new Set(tags)]) });
   }
 
   private writeBlindIndexes(id: string, keys: string[]): void {
@@ -119,9 +121,25 @@ export class SqliteCaseStore implements CaseStore {
     }
   }
 
-  private writeText(rowid: number | bigint, body: JsonObject): void {
+  /** The case's full-text row: its text, and its facets from its (written) row. */
+  private writeText(id: string, body: JsonObject): void {
     const text = searchTextOf(body);
-    if (text) this.sql.get('INSERT INTO cases_fts (rowid, text) VALUES (?, ?)').run(rowid, text);
+    if (!text) return;
+    this.sql
+      .get(
+        `INSERT INTO cases_fts (rowid, text, facets)
+          SELECT text_key, @text, ${FACETS_OF_ROW} FROM cases WHERE id = @id`,
+      )
+      .run({ id, text });
+  }
+
+  /** Replaces the case's full-text row with one of its current text, status and severity. */
+  private rewriteText(id: string): void {
+    this.sql
+      .get('DELETE FROM cases_fts WHERE rowid = (SELECT text_key FROM cases WHERE id = ?)')
+      .run(id);
+    const { body } = this.sql.get<{ body: string }>('SELECT body FROM cases WHERE id = ?').get(id)!;
+    this.writeText(id, JSON.parse(body) as JsonObject);
   }
 
   async get(id: string): Promise<CaseRecord | null> {
@@ -160,71 +178,27 @@ export class SqliteCaseStore implements CaseStore {
         this.sql.get('DELETE FROM case_blind_indexes WHERE case_id = ?').run(id);
         this.writeBlindIndexes(id, changes.blindIndexes);
       }
-      if (changes.body !== undefined) {
-        const { rowid } = this.sql
-          .get<{ rowid: number }>('SELECT rowid FROM cases WHERE id = ?')
-          .get(id)!;
-        this.sql.get('DELETE FROM cases_fts WHERE rowid = ?').run(rowid);
-        this.writeText(rowid, changes.body);
+      const { body, status, severity } = changes;
+      if (body !== undefined || status !== undefined || severity !== undefined) {
+        this.rewriteText(id);
       }
     });
     return (await this.get(id))!;
   }
 
-  /**
-   * The first `limit` cases of the queue after the cursor. A list in several states is run as
-   * one ordered, limited scan per state (each on an index starting with the status and the
-   * order's columns) merged by a last sort of at most states × limit rows: SQLite cannot merge
-   * the ranges of an `IN` itself, and would otherwise sort every matching case.
-   */
+  /** The first `limit` cases of the queue after the cursor; see caseQueueSql.ts for how. */
   async list(query: CaseQuery): Promise<Page<CaseRecord>> {
-    const params: Params = { limit: query.limit + 1 };
-    const where = conditions(query, params);
-    const order = ORDERS[query.sort];
-    const keys = [...order.columns, 'id'];
-    if (query.cursor) {
-      const position = decodeCursor(query.cursor, sortKeyCount(query.sort));
-      const names = keys.map((_, index) => `@cursor${index}`);
-      where.push(
-        `(${keys.join(', ')}) ${order.direction === 'DESC' ? '<' : '>'} (${names.join(', ')})`,
-      );
-      [...position.keys, position.id].forEach((value, index) => (params[`cursor${index}`] = value));
+    const rows: CaseRow[] = [];
+    for (const { sql, params } of listStatements(query)) {
+      rows.push(...this.sql.get<CaseRow>(sql).all(params));
+      if (rows.length > query.limit) break;
     }
-    const orderBy = `ORDER BY ${keys.map((key) => `${key} ${order.direction}`).join(', ')}`;
-    const statuses = statusesOf(query);
-    let sql: string;
-    if (statuses && statuses.length > 1) {
-      const arms = statuses.map((status, index) => {
-        params[`status${index}`] = status;
-        const conditionsOfArm = [`status = @status${index}`, ...where].join(' AND ');
-        return `SELECT * FROM (SELECT * FROM cases WHERE ${conditionsOfArm} ${orderBy} LIMIT @limit)`;
-      });
-      sql = `${arms.join(' UNION ALL ')} ${orderBy} LIMIT @limit`;
-    } else {
-      if (statuses) {
-        where.push(statuses.length ? 'status = @status0' : '0');
-        if (statuses.length) params.status0 = statuses[0]!;
-      }
-      sql = `SELECT * FROM cases ${whereClause(where)} ${orderBy} LIMIT @limit`;
-    }
-    const rows = this.sql.get<CaseRow>(sql).all(params);
     return toPage(rows.map(fromRow), query.limit, (record) => sortKeys(record, query.sort));
   }
 
   async countByStatus(filter: Omit<CaseFilter, 'status'>): Promise<Record<string, number>> {
-    const params: Params = {};
-    const where = conditions(filter, params);
-    const statuses = statusesOf(filter);
-    if (statuses) {
-      where.push(`status IN (${statuses.map((_, index) => `@status${index}`).join(', ')})`);
-      statuses.forEach((status, index) => (params[`status${index}`] = status));
-    }
-    const rows = this.sql
-      .get<{
-        status: string;
-        count: number;
-      }>(`SELECT status, count(*) AS count FROM cases ${whereClause(where)} GROUP BY status`)
-      .all(params);
+    const { sql, params } = countStatement(filter);
+    const rows = this.sql.get<{ status: string; count: number }>(sql).all(params);
     return Object.fromEntries(rows.map((row) => [row.status, row.count]));
   }
 
@@ -251,76 +225,6 @@ export class SqliteCaseStore implements CaseStore {
     const row = this.sql.get<CaseRow>(`SELECT * FROM cases WHERE ${column} = ?`).get(value);
     return row ? fromRow(row) : null;
   }
-}
-
-/**
- * The states a query may match, or `undefined` for any: its status filter, less the closed
- * states when it asks for overdue cases (which lets an overdue list use the per-state scans).
- */
-function statusesOf(filter: CaseFilter): string[] | undefined {
-  if (filter.overdueAt === undefined) return filter.status && [...new Set(filter.status)];
-  const closed = CLOSED_STATUSES as readonly string[];
-  return [...new Set(filter.status ?? CASE_STATUSES)].filter((status) => !closed.includes(status));
-}
-
-/** The conditions of every filter but the status (see `statusesOf`), binding their values. */
-function conditions(filter: CaseFilter, params: Params): string[] {
-  const where: string[] = [];
-  const list = (name: string, values: (string | number)[]) => {
-    values.forEach((value, index) => (params[`${name}${index}`] = value));
-    return `(${values.map((_, index) => `@${name}${index}`).join(', ') || 'NULL'})`;
-  };
-  if (filter.category !== undefined) {
-    where.push('category = @category');
-    params.category = filter.category;
-  }
-  if (filter.severity) {
-    // The rank stands for the severity (and 4 for none), and is what the priority index holds.
-    const ranks = [...new Set(filter.severity.map(severityRank))];
-    where.push(`severity_rank IN ${list('rank', ranks)}`);
-  }
-  if (filter.tlp) where.push(`tlp IN ${list('tlp', filter.tlp)}`);
-  if (filter.assigneeId === null) where.push('assignee_id IS NULL');
-  else if (filter.assigneeId !== undefined) {
-    where.push('assignee_id = @assignee');
-    params.assignee = filter.assigneeId;
-  }
-  if (filter.country !== undefined) {
-    where.push('country = @country');
-    params.country = filter.country;
-  }
-  if (filter.overdueAt !== undefined) {
-    where.push('sla_due_at < @overdue');
-    params.overdue = filter.overdueAt.getTime();
-  }
-  if (filter.createdFrom !== undefined) {
-    where.push('created_at >= @created_from');
-    params.created_from = filter.createdFrom.getTime();
-  }
-  if (filter.createdTo !== undefined) {
-    where.push('created_at < @created_to');
-    params.created_to = filter.createdTo.getTime();
-  }
-  if (filter.tag !== undefined) {
-    // A probe per case the order's index yields, rather than a list of every tagged case to sort.
-    where.push('EXISTS (SELECT 1 FROM case_tags WHERE tag = @tag AND case_id = cases.id)');
-    params.tag = filter.tag;
-  }
-  // Written as the partial index `cases_unread` says it, so that the index applies.
-  if (filter.unreadOnly) where.push('unread_from_reporter > 0');
-  if (filter.text !== undefined) {
-    const terms = searchTerms(filter.text);
-    // Each word quoted: FTS5 reads them as plain strings, all required.
-    if (terms.length) {
-      where.push('rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH @text)');
-      params.text = terms.map((term) => `"${term}"`).join(' ');
-    } else where.push('0');
-  }
-  return where;
-}
-
-function whereClause(where: string[]): string {
-  return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
 function withDefaults(record: NewCase): CaseRecord {

@@ -163,4 +163,101 @@ export const migrations: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX case_blind_indexes_by_case ON case_blind_indexes (case_id);
   `,
+  // 6: the triage queue's text and tag filters, and the tabs' counts, without sorting or
+  // counting every match (see caseQueueSql.ts).
+  `
+  -- The case's rowid in the full-text index: its creation time in milliseconds times 2^20, plus
+  -- its place among the cases created in the same millisecond, so that the index lists matches
+  -- in creation order. Set by the store at insert (the default only serves this ALTER); creation
+  -- times never change. Fits 64 bits for times between the years 1691 and 2248.
+  ALTER TABLE cases ADD COLUMN text_key INTEGER NOT NULL DEFAULT 0;
+  UPDATE cases SET text_key = keyed.text_key
+    FROM (SELECT rowid AS case_rowid,
+        created_at * 1048576 + row_number() OVER (PARTITION BY created_at ORDER BY id) - 1
+          AS text_key
+        FROM cases) AS keyed
+    WHERE cases.rowid = keyed.case_rowid;
+  CREATE UNIQUE INDEX cases_by_text_key ON cases (text_key);
+  -- What a text query needs of each match to filter by status and order it, without reading the
+  -- case; the status last, so that a list of states is checked on the entry (one seek a match),
+  -- not sought once per state.
+  CREATE INDEX cases_by_text_key_queue
+    ON cases (text_key, severity_rank, sla_due_at, created_at, id, status);
+
+  -- Rebuilt under the text keys (which, unlike the cases' rowids, a VACUUM never renumbers), with
+  -- a second column of facets: the case's status (its UTF-8 bytes in hex after an 's'), its
+  -- severity rank ('r' and the rank) and the two together, so that a search in some states, or
+  -- of one rank, narrows the matches in the index itself (see caseQueueSql.ts). The store
+  -- rewrites a case's row when its text, status or severity changes.
+  DROP TABLE cases_fts;
+  CREATE VIRTUAL TABLE cases_fts USING fts5(
+    text, facets,
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+  INSERT INTO cases_fts (rowid, text, facets)
+    SELECT text_key, text,
+        's' || lower(hex(status)) || ' s' || lower(hex(status)) || 'r' || severity_rank
+          || ' r' || severity_rank
+      FROM (SELECT text_key, status, severity_rank,
+          (SELECT group_concat(value, ' ') FROM json_tree(cases.body, '$.text')
+            WHERE type = 'text') AS text
+        FROM cases)
+    WHERE text != '';
+
+  -- Each tag row keeps its case's status and order columns, so that a tag has an ordered index
+  -- per state as the cases have (the store writes them, the trigger below keeps them in step).
+  ALTER TABLE case_tags RENAME TO case_tags_before_6;
+  CREATE TABLE case_tags (
+    tag TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    severity_rank INTEGER NOT NULL,
+    sla_due_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (tag, case_id)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO case_tags (tag, case_id, status, severity_rank, sla_due_at, created_at)
+    SELECT old.tag, old.case_id, cases.status, cases.severity_rank, cases.sla_due_at,
+        cases.created_at
+      FROM case_tags_before_6 AS old JOIN cases ON cases.id = old.case_id;
+  DROP TABLE case_tags_before_6;
+  CREATE INDEX case_tags_by_case ON case_tags (case_id);
+  CREATE INDEX case_tags_by_status_priority
+    ON case_tags (tag, status, severity_rank, sla_due_at, created_at, case_id);
+  CREATE INDEX case_tags_by_status_sla ON case_tags (tag, status, sla_due_at, case_id);
+  CREATE INDEX case_tags_by_status_created ON case_tags (tag, status, created_at, case_id);
+  CREATE INDEX case_tags_by_created ON case_tags (tag, created_at, case_id);
+  CREATE TRIGGER case_tags_follow_case AFTER UPDATE OF status, severity_rank, sla_due_at ON cases
+  BEGIN
+    UPDATE case_tags
+      SET status = new.status, severity_rank = new.severity_rank, sla_due_at = new.sla_due_at
+      WHERE case_id = new.id;
+  END;
+
+  -- How many cases are in each state, kept by triggers in the writing transaction: the tabs'
+  -- counts when nothing is filtered.
+  CREATE TABLE case_counts (
+    status TEXT PRIMARY KEY,
+    count INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO case_counts (status, count) SELECT status, count(*) FROM cases GROUP BY status;
+  CREATE TRIGGER case_counts_on_insert AFTER INSERT ON cases
+  BEGIN
+    INSERT INTO case_counts (status, count) VALUES (new.status, 1)
+      ON CONFLICT (status) DO UPDATE SET count = count + 1;
+  END;
+  CREATE TRIGGER case_counts_on_status AFTER UPDATE OF status ON cases
+    WHEN new.status IS NOT old.status
+  BEGIN
+    UPDATE case_counts SET count = count - 1 WHERE status = old.status;
+    INSERT INTO case_counts (status, count) VALUES (new.status, 1)
+      ON CONFLICT (status) DO UPDATE SET count = count + 1;
+  END;
+  CREATE TRIGGER case_counts_on_delete AFTER DELETE ON cases
+  BEGIN
+    UPDATE case_counts SET count = count - 1 WHERE status = old.status;
+  END;
+  -- Counts by category and country read this index alone.
+  CREATE INDEX cases_by_category_country_status ON cases (category, country, status);
+  `,
 ];

@@ -451,4 +451,51 @@ describe('case triage in the console', () => {
     },
     JOURNEY_MS,
   );
+  it(
+    'when the queue holds more than a page, then more cases load on request, and a case a supervisor assigns to an officer is under their "Mine" tab',
+    async () => {
+      for (let number = 1; number <= 26; number += 1) {
+        await aFiledReport(testApp, { narrative: `Phishing report number ${number} of a series.` });
+      }
+      const officer = await aStaffMember(testApp, {
+        roles: ['officer'],
+        displayName: 'Olga Officer',
+      });
+      const supervisor = await aStaffMember(testApp, {
+        roles: ['supervisor'],
+        displayName: 'Sara Supervisor',
+      });
+      const { page, problems } = await newPage();
+      await signIn(page, supervisor);
+      await page.goto(`${baseUrl}/console/cases`);
+      await page.getByRole('status').getByText('Showing 25 of 26 cases in “New”.').waitFor();
+      await page.getByRole('button', { name: 'Show more cases' }).click();
+      await page.getByRole('status').getByText('Showing 26 of 26 cases in “New”.').waitFor();
+      expect(await page.getByRole('button', { name: 'Show more cases' }).count()).toBe(0);
+      const rows = page.getByRole('region', { name: 'Cases: New' }).locator('tbody tr');
+      expect(await rows.nth(25).getByRole('link').evaluate(IS_FOCUSED)).toBe(true);
+
+      const reference = await rows.first().getByRole('link').innerText();
+      await rows.first().getByRole('link').click();
+      await heading(page, `Case ${reference}`).waitFor();
+      await page.getByLabel('Assign to').selectOption({ label: 'Olga Officer' });
+      await page.getByRole('button', { name: 'Assign', exact: true }).click();
+      await announced(page, 'The case is assigned to Olga Officer.').waitFor();
+      expect(await page.getByRole('region', { name: 'Case summary' }).innerText()).toContain(
+        'Olga Officer',
+      );
+      await signOut(page);
+
+      await signIn(page, officer);
+      await page.goto(`${baseUrl}/console/cases`);
+      await page.getByRole('status').getByText('Showing 25 of 26 cases in “New”.').waitFor();
+      await heading(page, 'Cases').focus();
+      await page.keyboard.press('g');
+      await page.keyboard.press('m');
+      await page.getByRole('status').getByText('Showing 1 of 1 cases in “Mine”.').waitFor();
+      expect(await page.getByRole('link', { name: reference }).count()).toBe(1);
+      expect(problems).toEqual([]);
+    },
+    JOURNEY_MS,
+  );
 });

@@ -1,5 +1,5 @@
 import { CASE_SORTS, type CaseSortName } from '@haven/shared';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { PageHeading } from '../../app/PageHeading';
@@ -67,11 +67,19 @@ export function CaseQueuePage() {
     if (item) void navigate(`/cases/${encodeURIComponent(item.id)}`, { state: linkState });
   }
 
+  // The button may go with the last page: focus goes to the first case just shown, once it is.
+  const focusAfterLoad = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusAfterLoad.current;
+    const link = index === null ? undefined : linkRefs.current.get(index);
+    if (!link) return;
+    focusAfterLoad.current = null;
+    link.focus();
+  }, [items.length]);
+
   async function loadMore() {
-    const first = items.length;
-    await queue.loadMore();
-    // The button may go with the last page: focus goes to the first case just shown.
-    requestAnimationFrame(() => linkRefs.current.get(first)?.focus());
+    focusAfterLoad.current = items.length;
+    if (!(await queue.loadMore())) focusAfterLoad.current = null;
   }
 
   const shortcuts: Shortcut[] = [

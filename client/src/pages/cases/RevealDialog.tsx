@@ -1,5 +1,5 @@
 import { RevealRequestSchema, type Revealed } from '@haven/shared';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { revealAttachment, revealText } from '../../api/cases';
 import { Dialog } from '../../components/Dialog';
@@ -39,6 +39,12 @@ export function RevealDialog({
   const [downloaded, setDownloaded] = useState(false);
   const form = useFormErrors();
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const shown = revealed !== null || downloaded;
+
+  // What was revealed replaces the form: focus goes to its heading, which says what it is.
+  useEffect(() => {
+    if (shown) resultRef.current?.focus();
+  }, [shown]);
 
   const title =
     target.field === 'attachment'
@@ -69,7 +75,6 @@ export function RevealDialog({
       }
       form.clearErrors();
       onRevealed();
-      requestAnimationFrame(() => resultRef.current?.focus());
     } catch (error) {
       form.setErrors(requestErrors(t, error));
     } finally {
@@ -77,7 +82,7 @@ export function RevealDialog({
     }
   }
 
-  if (revealed || downloaded) {
+  if (shown) {
     return (
       <Dialog title={title} onClose={onClose}>
         <h3 className="dialog-subtitle" tabIndex={-1} ref={resultRef}>

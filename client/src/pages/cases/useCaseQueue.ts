@@ -71,9 +71,10 @@ export function useCaseQueue(view: QueueView) {
     };
   }, [key, mine, mainQuery, countsQuery, issues]);
 
-  async function loadMore() {
+  /** Appends the next page; answers whether it came. */
+  async function loadMore(): Promise<boolean> {
     const current = loaded?.result;
-    if (!current?.nextCursor || loadingMore) return;
+    if (!current?.nextCursor || loadingMore) return false;
     setLoadingMore(true);
     try {
       const page = await listCases(
@@ -92,8 +93,10 @@ export function useCaseQueue(view: QueueView) {
             }
           : state,
       );
+      return true;
     } catch (error) {
       setLoaded((state) => (state?.key === key ? { ...state, error } : state));
+      return false;
     } finally {
       setLoadingMore(false);
     }

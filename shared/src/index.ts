@@ -11,4 +11,5 @@ export * from './languages';
 export * from './permissions';
 export * from './problem';
 export * from './reporter';
+export * from './stats';
 export * from './workflow';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { PLATFORMS, type Platform } from '@haven/shared';
 import { openStorage, type Storage } from '../../server/src/storage';
 import { killStartedProcesses, runNode } from '../support/processes';
 import { makeTempDir } from '../support/tempDir';
@@ -64,6 +65,23 @@ describe('haven seed', () => {
         text: { narrative: expect.any(String) },
         synthetic: true,
       });
+      // What statistics read: a platform from the known list, targets where the form asks,
+      // and the first triage and resolution of the cases that got there.
+      expect(
+        cases.every(
+          (item) => item.platform === null || PLATFORMS.includes(item.platform as Platform),
+        ),
+      ).toBe(true);
+      expect(cases.some((item) => item.targets.length > 0)).toBe(true);
+      const finished = (item: (typeof cases)[number]) =>
+        ['resolved', 'closed', 'rejected', 'duplicate'].includes(item.status);
+      expect(
+        cases.filter((item) => item.status === 'new').every((item) => item.triagedAt === null),
+      ).toBe(true);
+      expect(cases.filter(finished).every((item) => item.resolvedAt !== null)).toBe(true);
+      expect(cases.every((item) => (item.resolvedAt ?? item.createdAt) >= item.createdAt)).toBe(
+        true,
+      );
       expect(
         (await storage.cases.list({ sort: 'newest', limit: 5, text: 'spyware' })).items.length,
       ).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import {
   type Severity,
   type TlpLabel,
 } from '@haven/shared';
+import { platformOf } from '../modules/stats/platform';
 import type { JsonObject, NewCase, Storage } from '../storage';
 import { withStorage } from './context';
 
@@ -332,8 +333,16 @@ export class SyntheticCases {
       }
     }
     const open = !['resolved', 'closed', 'rejected', 'duplicate'].includes(status);
+    const at = (time: number) => new Date(Math.min(time, this.now.getTime()));
+    // Spam and duplicates are finished when triaged; real cases take weeks, a few much longer.
+    // Some open cases of older years were resolved once and reopened.
+    const resolvedAfter = ['rejected', 'duplicate'].includes(status)
+      ? 0
+      : Math.floor(-Math.log(1 - this.random()) * 25 * DAY);
+    const resolved = !open || (age > 30 * DAY && chance(0.5));
     const country = chance(0.08) ? null : weighted(COUNTRIES);
     const platform = chance(0.15) ? null : weighted(PLATFORMS);
+    const targets = category.asksTargets ? [pick(TARGETED_CHARACTERISTICS)] : [];
     const narrative = [
       `${pick(OPENINGS)}, ${pick(ACTS[category.family] ?? ACTS.cyberattack!)}`,
       platform ? `on ${platform}.` : '.',
@@ -348,7 +357,7 @@ export class SyntheticCases {
         .toISOString()
         .slice(0, 10),
       language: pick(LANGUAGES).code,
-      targets: category.asksTargets ? [pick(TARGETED_CHARACTERISTICS)] : [],
+      targets,
       text: {
         narrative,
         platform,
@@ -371,6 +380,10 @@ export class SyntheticCases {
       slaDueAt,
       unreadFromReporter: open && chance(0.12) ? 1 + Math.floor(this.random() * 3) : 0,
       month: createdAt.toISOString().slice(0, 7),
+      platform: platformOf({ platform: platform ?? undefined }),
+      targets,
+      triagedAt: status === 'new' ? null : at(triagedAt),
+      resolvedAt: resolved ? at(triagedAt + resolvedAfter) : null,
       createdAt,
       idempotencyKey: null,
       receiptHash: null,

@@ -15,6 +15,8 @@ const CASE_FIELDS: Record<keyof CasePatch, true> = {
   blindIndexes: true,
   slaDueAt: true,
   unreadFromReporter: true,
+  triagedAt: true,
+  resolvedAt: true,
   body: true,
 };
 const USER_FIELDS: Record<keyof UserPatch, true> = {

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { StatsDimension } from '@haven/shared';
 
 /**
  * The one storage interface of Haven. Everything above it (services, routes, CLI, seed scripts)
@@ -20,6 +21,7 @@ export interface Storage {
   readonly settings: SettingsStore;
   readonly blobs: BlobStore;
   readonly audit: AuditStore;
+  readonly stats: StatsStore;
   /** Resolves when the engine answers; rejects when it cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -96,6 +98,14 @@ export interface CaseRecord {
   unreadFromReporter: number;
   /** `YYYY-MM` of `createdAt` (UTC), stored at write time so both engines bucket alike. */
   month: string;
+  /** Where the harm happened, one of `PLATFORMS` (never the reporter's words); for statistics. */
+  platform: string | null;
+  /** The characteristics the reporter says were targeted (`TARGETED_CHARACTERISTICS`). */
+  targets: string[];
+  /** When the case first left `new`; for statistics (days to triage). */
+  triagedAt: Date | null;
+  /** When the case first reached a finished state (`CLOSED_STATUSES`); days to resolution. */
+  resolvedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   /** Starts at 1 and grows by one with every update; updates name the version they read. */
@@ -113,9 +123,18 @@ export interface CaseRecord {
 
 /**
  * The fields a new case may leave out: `AMBER`, no tags, no blind indexes, no SLA yet, nothing
- * unread.
+ * unread, no platform or targets, neither triaged nor resolved.
  */
-type DefaultedCaseFields = 'tlp' | 'tags' | 'blindIndexes' | 'slaDueAt' | 'unreadFromReporter';
+type DefaultedCaseFields =
+  | 'tlp'
+  | 'tags'
+  | 'blindIndexes'
+  | 'slaDueAt'
+  | 'unreadFromReporter'
+  | 'platform'
+  | 'targets'
+  | 'triagedAt'
+  | 'resolvedAt';
 
 export type NewCase = Omit<CaseRecord, 'version' | 'updatedAt' | DefaultedCaseFields> &
   Partial<Pick<CaseRecord, DefaultedCaseFields>>;
@@ -133,6 +152,8 @@ export type CasePatch = Partial<
     | 'blindIndexes'
     | 'slaDueAt'
     | 'unreadFromReporter'
+    | 'triagedAt'
+    | 'resolvedAt'
     | 'body'
   >
 >;
@@ -216,6 +237,47 @@ export interface CaseStore {
     keys: string[],
     options: { excludeId: string; statuses?: string[]; limit: number },
   ): Promise<CaseRecord[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics: case counts and the days cases took, grouped inside the engine
+
+/** Which cases a breakdown covers; all given filters must hold. */
+export interface StatsFilter {
+  /** Received at or after this time. */
+  from?: Date;
+  /** Received before this time. */
+  to?: Date;
+  category?: string;
+  country?: string;
+  /** Any of these states. */
+  status?: string[];
+  /** Any of these severities; `null` in the list matches cases without one. */
+  severity?: (string | null)[];
+}
+
+/**
+ * How many cases took each whole number of days (24-hour periods since receipt, counted down):
+ * `[days, cases]` pairs by ascending days. Cases that have not got there are left out.
+ */
+export type DayCounts = [days: number, cases: number][];
+
+export interface StatsGroup {
+  /** One value per dimension asked for, in order; `null` for cases without one. */
+  keys: (string | null)[];
+  count: number;
+  daysToTriage: DayCounts;
+  daysToResolution: DayCounts;
+}
+
+export interface StatsStore {
+  /**
+   * The cases matching `filter`, grouped by one or two dimensions (`STATS_DIMENSIONS`), with
+   * their days to triage and to resolution: every non-empty group once, in no particular order.
+   * Grouped by the engine (never by reading cases); by `target`, a case counts once under each
+   * characteristic it names, and not at all if it names none.
+   */
+  breakdown(query: { dims: StatsDimension[]; filter: StatsFilter }): Promise<StatsGroup[]>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import {
   VersionConflictError,
 } from '../../errors';
 import type { AuditDraft, CasePatch, CaseRecord, JsonObject, Storage } from '../../storage';
+import { milestonesOf } from '../stats/milestones';
 import { caseBody, toJson, type CaseBody } from './caseBody';
 import { presentDetail, type PeopleLookup } from './casePresenter';
 import { queuePage, type ParsedQueueQuery } from './caseQueue';
@@ -303,7 +304,11 @@ export class CaseService {
   ): Promise<CaseDetail> {
     const record = await this.load(actor, id, permission);
     if (record.version !== version) throw new VersionConflictError(record.version);
-    const { patch, audit, event } = await build(record, caseBody(record));
+    const { patch: built, audit, event } = await build(record, caseBody(record));
+    // Any change of state (a transition, a merge) may be the first triage or resolution.
+    const patch = built.status
+      ? { ...built, ...milestonesOf(record, built.status, this.now()) }
+      : built;
     const updated = await this.deps.storage.cases.update(id, version, patch, {
       ...audit,
       actorId: actor.userId,

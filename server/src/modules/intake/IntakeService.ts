@@ -12,6 +12,7 @@ import { toJson, type CaseAttachment, type CaseBody } from '../cases/caseBody';
 import { removeTempFiles } from '../attachments/tempFiles';
 import { blindIndexesOf } from '../duplicates/blindIndexes';
 import { emptyRedactionState } from '../redaction';
+import { platformOf } from '../stats/platform';
 import { keyedHash, newReceipt, newReference, receiptForIdempotencyKey } from './codes';
 import { redactReportText, reportText } from './reportText';
 
@@ -147,6 +148,8 @@ export class IntakeService {
             severity: null,
             assigneeId: null,
             month: createdAt.toISOString().slice(0, 7),
+            platform: platformOf(report),
+            targets: report.targets,
             createdAt,
             idempotencyKey: keyHash,
             receiptHash: keyedHash(receipt, secrets.receipt),

@@ -24,6 +24,7 @@ import type {
   NewCase,
   Page,
 } from '../types';
+import { daysBetween, storedTargets } from '../stats';
 import { keysetAfter, type KeyField } from './keyset';
 import type { CaseDoc } from './models';
 import {
@@ -127,6 +128,16 @@ export class MongoCaseStore implements CaseStore {
   ): Promise<CaseRecord> {
     const { slaDueAt, ...rest } = caseChanges(patch);
     const changes: Partial<CaseDoc> = { ...rest } as Partial<CaseDoc>;
+    if (rest.triagedAt !== undefined || rest.resolvedAt !== undefined) {
+      // The days count from the creation time, which never changes: safe to read before writing.
+      const created = await this.model.findById(id).select({ createdAt: 1 }).lean<CaseDoc>();
+      if (created && rest.triagedAt !== undefined) {
+        changes.triageDays = daysBetween(created.createdAt, rest.triagedAt);
+      }
+      if (created && rest.resolvedAt !== undefined) {
+        changes.resolutionDays = daysBetween(created.createdAt, rest.resolvedAt);
+      }
+    }
     if (rest.body !== undefined) {
       changes.body = asJson(rest.body);
       changes.searchText = searchTextOf(rest.body);
@@ -261,6 +272,12 @@ function toDoc(record: NewCase): CaseDoc {
     unreadFromReporter: record.unreadFromReporter ?? 0,
     searchText: searchTextOf(record.body),
     month: record.month,
+    platform: record.platform ?? null,
+    targets: storedTargets(record.targets ?? []),
+    triagedAt: record.triagedAt ?? null,
+    resolvedAt: record.resolvedAt ?? null,
+    triageDays: daysBetween(record.createdAt, record.triagedAt ?? null),
+    resolutionDays: daysBetween(record.createdAt, record.resolvedAt ?? null),
     createdAt: record.createdAt,
     updatedAt: record.createdAt,
     version: 1,
@@ -289,6 +306,10 @@ function toRecord(doc: CaseDoc): CaseRecord {
     slaDueAt: slaFromKey(doc.slaDueAt?.getTime() ?? NO_SLA),
     unreadFromReporter: doc.unreadFromReporter ?? 0,
     month: doc.month,
+    platform: doc.platform ?? null,
+    targets: doc.targets ?? [],
+    triagedAt: doc.triagedAt ?? null,
+    resolvedAt: doc.resolvedAt ?? null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     version: doc.version,

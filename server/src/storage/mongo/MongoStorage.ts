@@ -7,6 +7,7 @@ import { MongoCaseStore } from './MongoCaseStore';
 import { MongoLoginAttemptStore } from './MongoLoginAttemptStore';
 import { MongoSessionStore } from './MongoSessionStore';
 import { MongoSettingsStore } from './MongoSettingsStore';
+import { MongoStatsStore } from './MongoStatsStore';
 import { MongoTimelineStore } from './MongoTimelineStore';
 import { MongoUserStore } from './MongoUserStore';
 import { WriteGate } from './writes';
@@ -26,6 +27,7 @@ export class MongoStorage implements Storage {
   readonly settings: MongoSettingsStore;
   readonly blobs: GridFsBlobStore;
   readonly audit: MongoAuditStore;
+  readonly stats: MongoStatsStore;
 
   private constructor(
     private readonly conn: Connection,
@@ -41,6 +43,7 @@ export class MongoStorage implements Storage {
     this.loginAttempts = new MongoLoginAttemptStore(models.loginAttempts, this.audit, gate);
     this.settings = new MongoSettingsStore(models.settings, this.audit, gate);
     this.blobs = new GridFsBlobStore(database(conn));
+    this.stats = new MongoStatsStore(models.cases);
     const audited = [
       this.cases,
       this.timeline,

@@ -45,6 +45,16 @@ export interface CaseDoc extends Audited {
   /** The strings of `body.text`, for the text index (or, on FerretDB, a regex scan). */
   searchText: string;
   month: string;
+  /** Absent on cases written before statistics existed, as are the fields down to `createdAt`. */
+  platform?: string | null;
+  /** Distinct and sorted (`storedTargets`), so that equal sets group together. */
+  targets?: string[];
+  triagedAt?: Date | null;
+  resolvedAt?: Date | null;
+  /** Whole days from `createdAt` to `triagedAt` (`daysBetween`), for grouping in the engine. */
+  triageDays?: number | null;
+  /** Whole days from `createdAt` to `resolvedAt`. */
+  resolutionDays?: number | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -166,6 +176,12 @@ const caseSchema = new Schema<CaseDoc>(
     unreadFromReporter: { type: Number, required: true, min: 0 },
     searchText: { type: String, default: '' },
     month: { type: String, required: true, match: /^\d{4}-\d{2}$/ },
+    platform: nullableCode,
+    targets: { type: [String], default: undefined },
+    triagedAt: { type: Date, default: null },
+    resolvedAt: { type: Date, default: null },
+    triageDays: { type: Number, default: null, min: 0 },
+    resolutionDays: { type: Number, default: null, min: 0 },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     version: { type: Number, required: true, min: 1 },

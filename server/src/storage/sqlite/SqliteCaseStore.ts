@@ -3,6 +3,7 @@ import { DEFAULT_TLP } from '@haven/shared';
 import { toPage } from '../cursor';
 import { caseChanges } from '../patch';
 import { searchTextOf, severityRank, slaFromKey, slaKey, sortKeys } from '../queue';
+import { storedTargets } from '../stats';
 import type {
   AuditDraft,
   CaseFilter,
@@ -39,6 +40,10 @@ interface CaseRow {
   sla_due_at: number;
   unread_from_reporter: number;
   month: string;
+  platform: string | null;
+  targets: string;
+  triaged_at: number | null;
+  resolved_at: number | null;
   created_at: number;
   updated_at: number;
   version: number;
@@ -53,10 +58,12 @@ interface CaseRow {
  */
 const INSERT = `INSERT INTO cases (id, reference, status, category, country, severity,
     severity_rank, assignee_id, tlp, tags, blind_indexes, sla_due_at, unread_from_reporter, month,
-    created_at, updated_at, version, idempotency_key, receipt_hash, body, text_key)
+    platform, targets, triaged_at, resolved_at, created_at, updated_at, version, idempotency_key,
+    receipt_hash, body, text_key)
   VALUES (@id, @reference, @status, @category, @country, @severity, @severity_rank, @assignee_id,
-    @tlp, @tags, @blind_indexes, @sla_due_at, @unread_from_reporter, @month, @created_at,
-    @updated_at, @version, @idempotency_key, @receipt_hash, @body,
+    @tlp, @tags, @blind_indexes, @sla_due_at, @unread_from_reporter, @month, @platform, @targets,
+    @triaged_at, @resolved_at, @created_at, @updated_at, @version, @idempotency_key,
+    @receipt_hash, @body,
     coalesce((SELECT text_key + 1 FROM cases
         WHERE text_key >= @created_at * ${TEXT_KEYS_PER_MS}
           AND text_key < (@created_at + 1) * ${TEXT_KEYS_PER_MS}
@@ -164,10 +171,12 @@ export class SqliteCaseStore implements CaseStore {
     patch: CasePatch,
     audit: AuditDraft,
   ): Promise<CaseRecord> {
-    const { slaDueAt, ...changes } = caseChanges(patch);
+    const { slaDueAt, triagedAt, resolvedAt, ...changes } = caseChanges(patch);
     const columns = patchColumns(changes);
     if (changes.severity !== undefined) columns.severity_rank = severityRank(changes.severity);
     if (slaDueAt !== undefined) columns.sla_due_at = slaKey(slaDueAt);
+    if (triagedAt !== undefined) columns.triaged_at = triagedAt?.getTime() ?? null;
+    if (resolvedAt !== undefined) columns.resolved_at = resolvedAt?.getTime() ?? null;
     this.audit.withEntry(audit, () => {
       updateVersioned(this.sql, 'cases', id, expectedVersion, columns, new Date());
       if (changes.tags !== undefined) {
@@ -235,6 +244,10 @@ function withDefaults(record: NewCase): CaseRecord {
     blindIndexes: record.blindIndexes ?? [],
     slaDueAt: record.slaDueAt ?? null,
     unreadFromReporter: record.unreadFromReporter ?? 0,
+    platform: record.platform ?? null,
+    targets: storedTargets(record.targets ?? []),
+    triagedAt: record.triagedAt ?? null,
+    resolvedAt: record.resolvedAt ?? null,
     version: 1,
     updatedAt: record.createdAt,
   };
@@ -256,6 +269,10 @@ function toRow(record: CaseRecord): CaseRow {
     sla_due_at: slaKey(record.slaDueAt),
     unread_from_reporter: record.unreadFromReporter,
     month: record.month,
+    platform: record.platform,
+    targets: JSON.stringify(record.targets),
+    triaged_at: record.triagedAt?.getTime() ?? null,
+    resolved_at: record.resolvedAt?.getTime() ?? null,
     created_at: record.createdAt.getTime(),
     updated_at: record.updatedAt.getTime(),
     version: record.version,
@@ -280,6 +297,10 @@ function fromRow(row: CaseRow): CaseRecord {
     slaDueAt: slaFromKey(row.sla_due_at),
     unreadFromReporter: row.unread_from_reporter,
     month: row.month,
+    platform: row.platform,
+    targets: JSON.parse(row.targets) as string[],
+    triagedAt: row.triaged_at === null ? null : new Date(row.triaged_at),
+    resolvedAt: row.resolved_at === null ? null : new Date(row.resolved_at),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     version: row.version,

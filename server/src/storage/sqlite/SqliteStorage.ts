@@ -8,6 +8,7 @@ import { SqliteCaseStore } from './SqliteCaseStore';
 import { SqliteLoginAttemptStore } from './SqliteLoginAttemptStore';
 import { SqliteSessionStore } from './SqliteSessionStore';
 import { SqliteSettingsStore } from './SqliteSettingsStore';
+import { SqliteStatsStore } from './SqliteStatsStore';
 import { SqliteTimelineStore } from './SqliteTimelineStore';
 import { SqliteUserStore } from './SqliteUserStore';
 import { migrations } from './migrations';
@@ -30,6 +31,7 @@ export class SqliteStorage implements Storage {
   readonly settings: SqliteSettingsStore;
   readonly blobs: FileBlobStore;
   readonly audit: SqliteAuditStore;
+  readonly stats: SqliteStatsStore;
   private readonly db: Database.Database;
 
   constructor(options: SqliteOptions) {
@@ -54,6 +56,7 @@ export class SqliteStorage implements Storage {
     this.loginAttempts = new SqliteLoginAttemptStore(this.db, this.audit);
     this.settings = new SqliteSettingsStore(this.db, this.audit);
     this.blobs = new FileBlobStore(options.blobDir);
+    this.stats = new SqliteStatsStore(this.db);
   }
 
   async ping(): Promise<void> {

@@ -260,4 +260,16 @@ export const migrations: readonly string[] = [
   -- Counts by category and country read this index alone.
   CREATE INDEX cases_by_category_country_status ON cases (category, country, status);
   `,
+  // 7: statistics: the platform, the targeted characteristics and when the case was first
+  // triaged and first finished, as columns, and one index holding every column a breakdown
+  // reads (see SqliteStatsStore). Cases written before have none of them, as on MongoDB.
+  `
+  ALTER TABLE cases ADD COLUMN platform TEXT;
+  -- A JSON array, distinct and sorted, so that cases naming the same targets group together.
+  ALTER TABLE cases ADD COLUMN targets TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE cases ADD COLUMN triaged_at INTEGER;
+  ALTER TABLE cases ADD COLUMN resolved_at INTEGER;
+  CREATE INDEX cases_stats ON cases (category, month, country, status, severity, platform,
+    targets, created_at, triaged_at, resolved_at);
+  `,
 ];

@@ -73,12 +73,12 @@ describe('haven seed', () => {
         ),
       ).toBe(true);
       expect(cases.some((item) => item.targets.length > 0)).toBe(true);
-      const finished = (item: (typeof cases)[number]) =>
+      const isFinished = (item: (typeof cases)[number]) =>
         ['resolved', 'closed', 'rejected', 'duplicate'].includes(item.status);
       expect(
         cases.filter((item) => item.status === 'new').every((item) => item.triagedAt === null),
       ).toBe(true);
-      expect(cases.filter(finished).every((item) => item.resolvedAt !== null)).toBe(true);
+      expect(cases.filter(isFinished).every((item) => item.resolvedAt !== null)).toBe(true);
       expect(cases.every((item) => (item.resolvedAt ?? item.createdAt) >= item.createdAt)).toBe(
         true,
       );

@@ -18,6 +18,7 @@ import { describeIdentityRoutes, identityRoutes } from './modules/identity/route
 import { describeIntakeRoutes, intakeRoutes } from './modules/intake/routes';
 import { describeReporterRoutes, reporterRoutes } from './modules/reporter/routes';
 import { reporterPages } from './modules/reporterPages/routes';
+import { describeStatsRoutes, statsRoutes } from './modules/stats/routes';
 import type { Services } from './services';
 import type { Storage } from './storage';
 
@@ -56,6 +57,7 @@ export function createApp({
       describeAdminRoutes,
       describeAuditRoutes,
       describeCaseRoutes,
+      describeStatsRoutes,
     ],
     config.publicUrl,
   );
@@ -73,6 +75,7 @@ export function createApp({
   api.use(adminRoutes(services, guards));
   api.use(auditRoutes(services, guards));
   api.use(caseRoutes(services, guards));
+  api.use(statsRoutes(services, guards));
   app.use('/api/v1', api);
   app.use('/api', notFound);
 

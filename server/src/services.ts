@@ -19,6 +19,7 @@ import { SessionService } from './modules/identity/SessionService';
 import { IntakeService } from './modules/intake/IntakeService';
 import { ReporterService } from './modules/reporter/ReporterService';
 import { SettingsService } from './modules/settings/SettingsService';
+import { StatsService } from './modules/stats/StatsService';
 import type { Storage } from './storage';
 
 /** Request budgets per sender (keyed by a daily-rotating hash of the address) or per case. */
@@ -56,6 +57,7 @@ export interface Services {
   cases: CaseService;
   caseLinks: CaseLinks;
   caseFiles: CaseFiles;
+  stats: StatsService;
 }
 
 export async function createServices(
@@ -124,6 +126,11 @@ export async function createServices(
       attachments,
       spendReveal: (userId) => throttle.consume('reveal', userId),
       redactionKey: secrets.redaction,
+    }),
+    stats: new StatsService({
+      storage,
+      suppressionK: () => settings.suppressionK(),
+      categoryIds: async () => (await settings.categories()).map((category) => category.id),
     }),
   };
 }

@@ -43,7 +43,14 @@ export const CaseQueueQuerySchema = z
     from: z.iso.date().optional().describe('Received on or after this day (UTC)'),
     to: z.iso.date().optional().describe('Received on or before this day (UTC)'),
     tag: TagSchema.optional(),
-    q: z.string().trim().max(200).optional().describe('Words in the redacted text, all of them'),
+    q: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .describe(
+        'Words in the redacted text, all of them; or a case reference, which finds that case alone',
+      ),
     sort: z.enum(CASE_SORTS).default('priority'),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     cursor: z.string().max(400).optional(),

@@ -1,12 +1,14 @@
 import type { CaseQueueQuerySchema, CaseQueuePage } from '@haven/shared';
 import type { z } from 'zod';
-import type { CaseFilter } from '../../storage';
+import type { CaseFilter, CaseRecord } from '../../storage';
+import { REFERENCE_PATTERN } from '../intake/codes';
 import { presentSummary } from './casePresenter';
 import { memoise } from './memoise';
 import { suggestionsFor, type Actor, type CaseServiceDependencies } from './CaseService';
 import { peopleLookup } from './people';
 
 export type ParsedQueueQuery = z.output<typeof CaseQueueQuerySchema>;
+type QueueDependencies = Pick<CaseServiceDependencies, 'storage' | 'legalClocks' | 'duplicates'>;
 
 const DAY_MS = 86_400_000;
 
@@ -39,15 +41,15 @@ export function filterOf(query: ParsedQueueQuery, actor: Actor, now: Date): Case
  * never the words searched for.
  */
 export async function queuePage(
-  {
-    storage,
-    legalClocks,
-    duplicates,
-  }: Pick<CaseServiceDependencies, 'storage' | 'legalClocks' | 'duplicates'>,
+  deps: QueueDependencies,
   actor: Actor,
   query: ParsedQueueQuery,
   now: Date,
 ): Promise<CaseQueuePage> {
+  if (query.q && REFERENCE_PATTERN.test(query.q)) {
+    return referencePage(deps, actor, query.q.toUpperCase(), now);
+  }
+  const { storage } = deps;
   const filter = filterOf(query, actor, now);
   const { status: _status, ...withoutStatus } = filter;
   const [page, counts] = await Promise.all([
@@ -68,23 +70,44 @@ export async function queuePage(
       shown: page.items.length,
     },
   });
+  return { items: await present(deps, page.items, now), nextCursor: page.nextCursor, counts };
+}
+
+/** A search for a case's reference finds that case alone, whatever the other filters say. */
+async function referencePage(
+  deps: QueueDependencies,
+  actor: Actor,
+  reference: string,
+  now: Date,
+): Promise<CaseQueuePage> {
+  const record = await deps.storage.cases.getByReference(reference);
+  await deps.storage.audit.append({
+    action: 'cases.listed',
+    actorId: actor.userId,
+    details: { filters: ['reference'], shown: record ? 1 : 0 },
+  });
+  const items = record ? await present(deps, [record], now) : [];
+  return { items, nextCursor: null, counts: record ? { [record.status]: 1 } : {} };
+}
+
+async function present(
+  { storage, legalClocks, duplicates }: QueueDependencies,
+  records: CaseRecord[],
+  now: Date,
+) {
   const people = peopleLookup(storage);
   const clocksOf = memoise(legalClocks);
-  return {
-    items: await Promise.all(
-      page.items.map(async (record) =>
-        presentSummary(
-          record,
-          {
-            people,
-            clocks: await clocksOf(record.category),
-            duplicateSuggestionCount: (await suggestionsFor(duplicates, record)).length,
-          },
-          now,
-        ),
+  return Promise.all(
+    records.map(async (record) =>
+      presentSummary(
+        record,
+        {
+          people,
+          clocks: await clocksOf(record.category),
+          duplicateSuggestionCount: (await suggestionsFor(duplicates, record)).length,
+        },
+        now,
       ),
     ),
-    nextCursor: page.nextCursor,
-    counts,
-  };
+  );
 }

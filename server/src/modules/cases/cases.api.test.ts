@@ -82,6 +82,19 @@ describe('the queue', () => {
     expect(after).toEqual({ kind: 'answer', due: day(90) });
   });
 
+  it('when the search is a case reference, in any letter case, then that case comes alone', async () => {
+    const wanted = await aFiledReport(testApp);
+    await aFiledReport(testApp);
+    const api = caseApi(testApp, officer);
+
+    const found = await api.queue({ q: wanted.reference.toLowerCase(), status: 'closed' });
+    const missing = await api.queue({ q: 'HV-0000-00' });
+
+    expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([wanted.id]);
+    expect(found.body.counts).toEqual({ new: 1 });
+    expect(missing.body).toEqual({ items: [], nextCursor: null, counts: {} });
+  });
+
   it('when paged, then the cursor walks every case once', async () => {
     const ids = [];
     for (let index = 0; index < 5; index += 1) ids.push((await aFiledReport(testApp)).id);

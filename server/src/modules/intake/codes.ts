@@ -66,6 +66,9 @@ export function sameHash(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
+/** A case reference as staff type it, in any case: `hv-7q2k-9d`. */
+export const REFERENCE_PATTERN = /^HV-[0-9A-Z]{4}-[0-9A-Z]{2}$/i;
+
 /** A short human reference for a case, `HV-7Q2K-9D` (30 bits; uniqueness is checked on insert). */
 export function newReference(): string {
   const code = base32(randomBytes(4), 6);

@@ -1,10 +1,10 @@
-import { COUNTRY_CODES, type FormDefinition } from '@haven/shared';
+import type { FormDefinition } from '@haven/shared';
 import { useMemo, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { Checkbox, SelectField, TextField } from '../../forms/fields';
 import type { FormError } from '../../forms/formErrors';
-import { categoryName, countryName, tlpName } from './caseLabels';
+import { categoryName, countriesByName, tlpName } from './caseLabels';
 import {
   ASSIGNEE_FILTERS,
   hasFilters,
@@ -74,12 +74,7 @@ export function QueueFilterBar({
     () => inUse > 0 || window.matchMedia('(min-width: 48rem)').matches,
   );
 
-  const countries = useMemo(() => {
-    const collator = new Intl.Collator(language);
-    return COUNTRY_CODES.map((code) => ({ code, name: countryName(language, code) })).sort((a, b) =>
-      collator.compare(a.name, b.name),
-    );
-  }, [language]);
+  const countries = useMemo(() => countriesByName(language), [language]);
 
   const error = (field: keyof QueueFilters) => errors.find((item) => item.field === field)?.message;
 

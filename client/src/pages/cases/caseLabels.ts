@@ -1,4 +1,11 @@
-import type { CaseStatus, Category, FormDefinition, Severity, TlpLabel } from '@haven/shared';
+import {
+  COUNTRY_CODES,
+  type CaseStatus,
+  type Category,
+  type FormDefinition,
+  type Severity,
+  type TlpLabel,
+} from '@haven/shared';
 import type { i18n as I18n, TFunction } from 'i18next';
 
 /** Names of the things a case carries, in the reader's language. */
@@ -70,4 +77,12 @@ export function countryName(language: string, code: string): string {
   } catch {
     return code;
   }
+}
+
+/** Every country as a choice, sorted by its name in the reader's language. */
+export function countriesByName(language: string): { code: string; name: string }[] {
+  const collator = new Intl.Collator(language);
+  return COUNTRY_CODES.map((code) => ({ code, name: countryName(language, code) })).sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
 }

@@ -32,6 +32,12 @@ export function consoleSections(t: TFunction): ConsoleSection[] {
       permission: 'settings.manage',
     },
     {
+      path: '/stats',
+      title: t('nav.stats'),
+      description: t('home.statsDescription'),
+      permission: 'stats.read',
+    },
+    {
       path: '/audit',
       title: t('nav.audit'),
       description: t('home.auditDescription'),

@@ -20,6 +20,7 @@ import { EnrolPage } from '../pages/signIn/EnrolPage';
 import { NewRecoveryCodesPage } from '../pages/signIn/NewRecoveryCodesPage';
 import { SecondFactorPage } from '../pages/signIn/SecondFactorPage';
 import { SignInPage } from '../pages/signIn/SignInPage';
+import { StatsPage } from '../pages/stats/StatsPage';
 import '../staff.css';
 
 const relative = (path: string) => path.replace(/^\//, '');
@@ -72,6 +73,14 @@ export const signedInRoutes: RouteObject = {
       element: (
         <RequirePermission permission="settings.manage">
           <SettingsPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'stats',
+      element: (
+        <RequirePermission permission="stats.read">
+          <StatsPage />
         </RequirePermission>
       ),
     },

@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { StatsDimension } from '@haven/shared';
 import { groupsOf, type GroupedRow } from '../stats';
 import type { StatsFilter, StatsGroup, StatsStore } from '../types';
-import { StatementCache } from './statements';
+import { StatsScan, type Params, type Tally } from './statsScan';
 
 const COLUMNS: Record<StatsDimension, string> = {
   category: 'category',
@@ -15,69 +14,43 @@ const COLUMNS: Record<StatsDimension, string> = {
   target: 'targets',
 };
 
-/** Whole days, as `daysBetween` counts them; NULL until the milestone is reached. */
-const days = (column: string) => `min(${NONE - 1}, max(0, (${column} - created_at) / 86400000))`;
-
 /** Days to triage and to resolution packed into one integer, `NONE` for "not yet". */
 const NONE = 65_535;
+/** Whole days, as `daysBetween` counts them; NULL until the milestone is reached. */
+const days = (column: string) => `min(${NONE - 1}, max(0, (${column} - created_at) / 86400000))`;
 const PACKED_DAYS = `coalesce(${days('triaged_at')}, ${NONE}) * ${NONE + 1}
   + coalesce(${days('resolved_at')}, ${NONE})`;
-
-/** The aggregate function that tallies a scan, registered on the connection. */
-const TALLY = 'haven_stats_tally';
-
-/** first dimension's value → second's → packed days → cases. */
-type Tally = Map<string | null, Map<string | null, Map<number, number>>>;
-
-type Params = Record<string, string | number>;
 
 /**
  * Breakdowns as one scan of `cases_stats` (migration 7), an index holding every column a
  * breakdown reads, so the scan never touches the cases themselves. The scan feeds an aggregate
  * function that tallies cases by the dimensions and the days to triage and to resolution in a
- * hash table: SQLite's own GROUP BY sorts every row first, which at 1,000,000 cases costs twice
- * the time (bench/README.md). Only the tally is ever held, never a case.
+ * hash table, split over worker threads (see `StatsScan`): SQLite's own GROUP BY sorts every row
+ * first, which at 1,000,000 cases costs twice the time on one core (bench/README.md). Only the
+ * tally is ever held, never a case.
  */
 export class SqliteStatsStore implements StatsStore {
-  private readonly sql: StatementCache;
-  /** What the last scan tallied: the aggregate's result, handed over synchronously. */
-  private tallied: Tally | null = null;
+  private readonly scan: StatsScan;
 
-  constructor(db: Database.Database) {
-    this.sql = new StatementCache(db);
-    const step = (tally: Tally, first: string | null, second: string | null, packed: number) => {
-      let byFirst = tally.get(first);
-      if (!byFirst) tally.set(first, (byFirst = new Map()));
-      let byDays = byFirst.get(second);
-      if (!byDays) byFirst.set(second, (byDays = new Map()));
-      byDays.set(packed, (byDays.get(packed) ?? 0) + 1);
-    };
-    db.aggregate(TALLY, {
-      start: (): Tally => new Map(),
-      // The typings know steps of one argument only; SQLite passes the three.
-      step: step as unknown as (tally: Tally) => void,
-      result: (tally: Tally) => {
-        this.tallied = tally;
-        return null;
-      },
-    });
+  constructor(file: string) {
+    this.scan = new StatsScan(file);
   }
 
   async breakdown(query: { dims: StatsDimension[]; filter: StatsFilter }): Promise<StatsGroup[]> {
     const params: Params = {};
     const where = conditions(query.filter, params);
     if (query.dims.includes('target')) where.push(`targets != '[]'`);
+    where.push('created_at % @parts = @part');
     const [first, second] = query.dims.map((dim) => COLUMNS[dim]);
     // INDEXED BY: the planner would otherwise take a narrower index that matches a filter (the
     // creation time, say) and read every matching case from the table.
-    const sql = `SELECT ${TALLY}(${first}, ${second ?? 'NULL'}, ${PACKED_DAYS})
-      FROM cases INDEXED BY cases_stats
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    this.tallied = null;
-    this.sql.get(sql).get(params);
-    const tally = this.tallied ?? new Map();
-    this.tallied = null;
-    return groupsOf(rowsOf(tally, query.dims));
+    const sql = `SELECT haven_stats_tally(${first}, ${second ?? 'NULL'}, ${PACKED_DAYS})
+      FROM cases INDEXED BY cases_stats WHERE ${where.join(' AND ')}`;
+    return groupsOf(rowsOf(await this.scan.run(sql, params), query.dims));
+  }
+
+  close(): Promise<void> {
+    return this.scan.close();
   }
 }
 

@@ -56,7 +56,7 @@ export class SqliteStorage implements Storage {
     this.loginAttempts = new SqliteLoginAttemptStore(this.db, this.audit);
     this.settings = new SqliteSettingsStore(this.db, this.audit);
     this.blobs = new FileBlobStore(options.blobDir);
-    this.stats = new SqliteStatsStore(this.db);
+    this.stats = new SqliteStatsStore(options.file);
   }
 
   async ping(): Promise<void> {
@@ -64,6 +64,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.stats.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,24 +1,17 @@
 import { MongoClient } from 'mongodb';
-import type { NewCase, Storage } from '../../server/src/storage/types';
-import { enginesUnderTest, type TestDatabase } from '../support/engines';
+import type { NewCase } from '../../server/src/storage/types';
+import { enginesUnderTest, freshDatabaseEachTest } from '../support/engines';
 import { aCase, anAudit } from '../support/factories';
 
 const BASE = Date.UTC(2026, 0, 1);
 const HOUR = 3_600_000;
 
 describe.each(enginesUnderTest())('blind indexes on the $name engine', (engine) => {
-  let database: TestDatabase;
-  let storage: Storage;
-
-  beforeEach(async () => {
-    database = await engine.fresh();
-    storage = await database.open();
-  });
-  afterEach(() => database.dispose());
+  const db = freshDatabaseEachTest(engine);
 
   /** Inserts a case carrying `keys`. */
   async function caseWith(keys: string[], overrides: Partial<NewCase> = {}) {
-    return storage.cases.insert(aCase({ blindIndexes: keys, ...overrides }), anAudit());
+    return db.storage.cases.insert(aCase({ blindIndexes: keys, ...overrides }), anAudit());
   }
 
   const ids = (records: { id: string }[]) => records.map((record) => record.id);
@@ -26,19 +19,19 @@ describe.each(enginesUnderTest())('blind indexes on the $name engine', (engine) 
   it('when a case is inserted with blind indexes, then it reads back with them; without, with none', async () => {
     const withKeys = await caseWith(['url:aa', 'file:bb']);
     const { blindIndexes: _left, ...leftOut } = aCase();
-    const without = await storage.cases.insert(leftOut, anAudit());
+    const without = await db.storage.cases.insert(leftOut, anAudit());
 
-    expect((await storage.cases.get(withKeys.id))!.blindIndexes).toEqual(['url:aa', 'file:bb']);
+    expect((await db.storage.cases.get(withKeys.id))!.blindIndexes).toEqual(['url:aa', 'file:bb']);
     expect(without.blindIndexes).toEqual([]);
-    expect((await storage.cases.get(without.id))!.blindIndexes).toEqual([]);
+    expect((await db.storage.cases.get(without.id))!.blindIndexes).toEqual([]);
   });
 
   it('when cases are inserted in bulk, then their blind indexes are found like single inserts', async () => {
     const asking = await caseWith(['url:shared']);
     const batch = [aCase({ blindIndexes: ['url:shared'] }), aCase({ blindIndexes: ['url:other'] })];
-    await storage.cases.insertMany(batch, anAudit());
+    await db.storage.cases.insertMany(batch, anAudit());
 
-    const found = await storage.cases.listSharingBlindIndexes(['url:shared'], {
+    const found = await db.storage.cases.listSharingBlindIndexes(['url:shared'], {
       excludeId: asking.id,
       limit: 10,
     });
@@ -49,7 +42,7 @@ describe.each(enginesUnderTest())('blind indexes on the $name engine', (engine) 
     const asking = await caseWith(['url:old', 'url:new']);
     const record = await caseWith(['url:old']);
 
-    const updated = await storage.cases.update(
+    const updated = await db.storage.cases.update(
       record.id,
       1,
       { blindIndexes: ['url:new', 'image:0:cc'] },
@@ -57,19 +50,22 @@ describe.each(enginesUnderTest())('blind indexes on the $name engine', (engine) 
     );
 
     expect(updated.blindIndexes).toEqual(['url:new', 'image:0:cc']);
-    expect((await storage.cases.get(record.id))!.blindIndexes).toEqual(['url:new', 'image:0:cc']);
+    expect((await db.storage.cases.get(record.id))!.blindIndexes).toEqual([
+      'url:new',
+      'image:0:cc',
+    ]);
     const options = { excludeId: asking.id, limit: 10 };
-    expect(await storage.cases.listSharingBlindIndexes(['url:old'], options)).toEqual([]);
-    expect(await storage.cases.listSharingBlindIndexes(['url:new'], options)).toEqual([updated]);
+    expect(await db.storage.cases.listSharingBlindIndexes(['url:old'], options)).toEqual([]);
+    expect(await db.storage.cases.listSharingBlindIndexes(['url:new'], options)).toEqual([updated]);
   });
 
   it('when an update leaves blind indexes out, then they stay', async () => {
     const record = await caseWith(['handle:dd']);
     const asking = await caseWith([]);
 
-    await storage.cases.update(record.id, 1, { severity: 'high' }, anAudit());
+    await db.storage.cases.update(record.id, 1, { severity: 'high' }, anAudit());
 
-    const found = await storage.cases.listSharingBlindIndexes(['handle:dd'], {
+    const found = await db.storage.cases.listSharingBlindIndexes(['handle:dd'], {
       excludeId: asking.id,
       limit: 10,
     });
@@ -82,20 +78,20 @@ describe.each(enginesUnderTest())('blind indexes on the $name engine', (engine) 
     const second = await caseWith(['image:3:c'], { createdAt: new Date(BASE - 2 * HOUR) });
     await caseWith(['url:unrelated']);
 
-    const found = await storage.cases.listSharingBlindIndexes(
+    const found = await db.storage.cases.listSharingBlindIndexes(
       ['url:a', 'handle:b', 'image:3:c', 'file:nobody'],
       { excludeId: asking.id, limit: 10 },
     );
 
     expect(ids(found)).toEqual([first.id, second.id]);
-    expect(found[0]).toEqual(await storage.cases.get(first.id));
+    expect(found[0]).toEqual(await db.storage.cases.get(first.id));
   });
 
   it('when the asking case carries the key itself, then it is left out', async () => {
     const asking = await caseWith(['url:a']);
     const other = await caseWith(['url:a']);
 
-    const found = await storage.cases.listSharingBlindIndexes(['url:a'], {
+    const found = await db.storage.cases.listSharingBlindIndexes(['url:a'], {
       excludeId: asking.id,
       limit: 10,
     });
@@ -110,7 +106,7 @@ describe.each(enginesUnderTest())('blind indexes on the $name engine', (engine) 
     await caseWith(['url:a'], { status: 'closed' });
     await caseWith(['url:a'], { status: 'duplicate' });
 
-    const found = await storage.cases.listSharingBlindIndexes(['url:a'], {
+    const found = await db.storage.cases.listSharingBlindIndexes(['url:a'], {
       excludeId: asking.id,
       statuses: ['new', 'triaged'],
       limit: 10,
@@ -118,7 +114,7 @@ describe.each(enginesUnderTest())('blind indexes on the $name engine', (engine) 
 
     expect(ids(found).sort()).toEqual([open.id, triaged.id].sort());
     expect(
-      await storage.cases.listSharingBlindIndexes(['url:a'], {
+      await db.storage.cases.listSharingBlindIndexes(['url:a'], {
         excludeId: asking.id,
         statuses: [],
         limit: 10,
@@ -138,7 +134,7 @@ describe.each(enginesUnderTest())('blind indexes on the $name engine', (engine) 
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
       .slice(0, 3);
 
-    const found = await storage.cases.listSharingBlindIndexes(['url:a'], {
+    const found = await db.storage.cases.listSharingBlindIndexes(['url:a'], {
       excludeId: asking.id,
       limit: 3,
     });
@@ -151,10 +147,10 @@ describe.each(enginesUnderTest())('blind indexes on the $name engine', (engine) 
     await caseWith(['url:a']);
 
     expect(
-      await storage.cases.listSharingBlindIndexes([], { excludeId: asking.id, limit: 10 }),
+      await db.storage.cases.listSharingBlindIndexes([], { excludeId: asking.id, limit: 10 }),
     ).toEqual([]);
     expect(
-      await storage.cases.listSharingBlindIndexes(['url:a'], { excludeId: asking.id, limit: 0 }),
+      await db.storage.cases.listSharingBlindIndexes(['url:a'], { excludeId: asking.id, limit: 0 }),
     ).toEqual([]);
   });
 });
@@ -163,19 +159,12 @@ const mongo = enginesUnderTest().find((engine) => engine.name === 'mongodb');
 const describeMongo = mongo ? describe : describe.skip;
 
 describeMongo('blind indexes of cases written before they existed, on the mongodb engine', () => {
-  let database: TestDatabase;
-  let storage: Storage;
-
-  beforeEach(async () => {
-    database = await mongo!.fresh();
-    storage = await database.open();
-  });
-  afterEach(() => database.dispose());
+  const db = freshDatabaseEachTest(mongo!);
 
   it('when a stored case has no blind-index field, then it reads with none and can be given some', async () => {
-    const record = await storage.cases.insert(aCase({ blindIndexes: ['url:a'] }), anAudit());
-    if (database.config.engine !== 'mongodb') throw new Error('not a MongoDB database');
-    const client = await MongoClient.connect(database.config.url);
+    const record = await db.storage.cases.insert(aCase({ blindIndexes: ['url:a'] }), anAudit());
+    if (db.database.config.engine !== 'mongodb') throw new Error('not a MongoDB database');
+    const client = await MongoClient.connect(db.database.config.url);
     try {
       await client
         .db()
@@ -185,9 +174,9 @@ describeMongo('blind indexes of cases written before they existed, on the mongod
       await client.close();
     }
 
-    expect((await storage.cases.get(record.id))!.blindIndexes).toEqual([]);
-    await storage.cases.update(record.id, 1, { blindIndexes: ['url:b'] }, anAudit());
-    const found = await storage.cases.listSharingBlindIndexes(['url:b'], {
+    expect((await db.storage.cases.get(record.id))!.blindIndexes).toEqual([]);
+    await db.storage.cases.update(record.id, 1, { blindIndexes: ['url:b'] }, anAudit());
+    const found = await db.storage.cases.listSharingBlindIndexes(['url:b'], {
       excludeId: 'other',
       limit: 5,
     });

@@ -5,18 +5,11 @@ import {
   VersionConflictError,
 } from '../../server/src/errors';
 import type { CasePatch, Storage } from '../../server/src/storage/types';
-import { enginesUnderTest, type TestDatabase } from '../support/engines';
+import { enginesUnderTest, freshDatabaseEachTest } from '../support/engines';
 import { aCase, anAudit } from '../support/factories';
 
 describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
-  let database: TestDatabase;
-  let storage: Storage;
-
-  beforeEach(async () => {
-    database = await engine.fresh();
-    storage = await database.open();
-  });
-  afterEach(() => database.dispose());
+  const db = freshDatabaseEachTest(engine);
 
   it('when a case is inserted, then it reads back identical by id, reference and idempotency key', async () => {
     const record = aCase({
@@ -24,73 +17,73 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
       severity: 'high',
       body: { text: 'عربى 中文 ✓', list: [1, 'two', null, { deep: [] }], empty: {} },
     });
-    const stored = await storage.cases.insert(record, anAudit());
+    const stored = await db.storage.cases.insert(record, anAudit());
 
     expect(stored).toEqual({ ...record, version: 1, updatedAt: record.createdAt });
-    expect(await storage.cases.get(record.id)).toEqual(stored);
-    expect(await storage.cases.getByReference(record.reference)).toEqual(stored);
-    expect(await storage.cases.getByIdempotencyKey('key-hash-1')).toEqual(stored);
+    expect(await db.storage.cases.get(record.id)).toEqual(stored);
+    expect(await db.storage.cases.getByReference(record.reference)).toEqual(stored);
+    expect(await db.storage.cases.getByIdempotencyKey('key-hash-1')).toEqual(stored);
   });
 
   it('when nothing matches, then lookups answer null', async () => {
-    expect(await storage.cases.get('no-such-id')).toBeNull();
-    expect(await storage.cases.getByReference('HV-NONE')).toBeNull();
-    expect(await storage.cases.getByIdempotencyKey('no-such-key')).toBeNull();
-    expect(await storage.cases.getByReceiptHash('no-such-hash')).toBeNull();
+    expect(await db.storage.cases.get('no-such-id')).toBeNull();
+    expect(await db.storage.cases.getByReference('HV-NONE')).toBeNull();
+    expect(await db.storage.cases.getByIdempotencyKey('no-such-key')).toBeNull();
+    expect(await db.storage.cases.getByReceiptHash('no-such-hash')).toBeNull();
   });
 
   it('when a case has a receipt hash, then it reads back with it and is found by it', async () => {
     const record = aCase({ receiptHash: 'receipt-hash-1' });
-    const stored = await storage.cases.insert(record, anAudit());
+    const stored = await db.storage.cases.insert(record, anAudit());
 
     expect(stored.receiptHash).toBe('receipt-hash-1');
-    expect(await storage.cases.get(record.id)).toEqual(stored);
-    expect(await storage.cases.getByReceiptHash('receipt-hash-1')).toEqual(stored);
+    expect(await db.storage.cases.get(record.id)).toEqual(stored);
+    expect(await db.storage.cases.getByReceiptHash('receipt-hash-1')).toEqual(stored);
   });
 
   it('when a receipt hash is taken, then the insert is refused and writes nothing, not even an audit entry', async () => {
-    const first = await storage.cases.insert(aCase({ receiptHash: 'same' }), anAudit());
+    const first = await db.storage.cases.insert(aCase({ receiptHash: 'same' }), anAudit());
     const clash = aCase({ receiptHash: 'same' });
 
-    await expect(storage.cases.insert(clash, anAudit())).rejects.toBeInstanceOf(ConflictError);
-    expect(await storage.cases.get(clash.id)).toBeNull();
-    expect(await storage.cases.getByReceiptHash('same')).toEqual(first);
-    expect(await storage.audit.list({ limit: 10 })).toHaveLength(1);
+    await expect(db.storage.cases.insert(clash, anAudit())).rejects.toBeInstanceOf(ConflictError);
+    expect(await db.storage.cases.get(clash.id)).toBeNull();
+    expect(await db.storage.cases.getByReceiptHash('same')).toEqual(first);
+    expect(await db.storage.audit.list({ limit: 10 })).toHaveLength(1);
   });
 
   it('when cases have no receipt hash, then they never clash and none is found by one', async () => {
-    await storage.cases.insert(aCase({ receiptHash: null }), anAudit());
-    await storage.cases.insert(aCase({ receiptHash: null }), anAudit());
+    await db.storage.cases.insert(aCase({ receiptHash: null }), anAudit());
+    await db.storage.cases.insert(aCase({ receiptHash: null }), anAudit());
 
-    expect((await storage.cases.list({ sort: 'newest', limit: 10 })).items).toHaveLength(2);
-    expect(await storage.cases.getByReceiptHash('')).toBeNull();
+    expect((await db.storage.cases.list({ sort: 'newest', limit: 10 })).items).toHaveLength(2);
+    expect(await db.storage.cases.getByReceiptHash('')).toBeNull();
     // A lookup with something other than a string (a JSON `null` let through) finds nothing.
-    expect(await storage.cases.getByReceiptHash(null as unknown as string)).toBeNull();
+    expect(await db.storage.cases.getByReceiptHash(null as unknown as string)).toBeNull();
   });
 
   it('when a reference is taken, then the insert is refused and writes nothing', async () => {
-    const first = await storage.cases.insert(aCase(), anAudit());
+    const first = await db.storage.cases.insert(aCase(), anAudit());
     const clash = aCase({ reference: first.reference });
 
-    await expect(storage.cases.insert(clash, anAudit())).rejects.toBeInstanceOf(ConflictError);
-    expect(await storage.cases.get(clash.id)).toBeNull();
-    expect(await storage.audit.list({ limit: 10 })).toHaveLength(1);
+    await expect(db.storage.cases.insert(clash, anAudit())).rejects.toBeInstanceOf(ConflictError);
+    expect(await db.storage.cases.get(clash.id)).toBeNull();
+    expect(await db.storage.audit.list({ limit: 10 })).toHaveLength(1);
   });
 
   it('when an idempotency key is taken, then the insert is refused; cases without a key never clash', async () => {
-    await storage.cases.insert(aCase({ idempotencyKey: 'same' }), anAudit());
+    await db.storage.cases.insert(aCase({ idempotencyKey: 'same' }), anAudit());
     await expect(
-      storage.cases.insert(aCase({ idempotencyKey: 'same' }), anAudit()),
+      db.storage.cases.insert(aCase({ idempotencyKey: 'same' }), anAudit()),
     ).rejects.toBeInstanceOf(ConflictError);
 
-    await storage.cases.insert(aCase({ idempotencyKey: null }), anAudit());
-    await storage.cases.insert(aCase({ idempotencyKey: null }), anAudit());
-    expect((await storage.cases.list({ sort: 'newest', limit: 10 })).items).toHaveLength(3);
+    await db.storage.cases.insert(aCase({ idempotencyKey: null }), anAudit());
+    await db.storage.cases.insert(aCase({ idempotencyKey: null }), anAudit());
+    expect((await db.storage.cases.list({ sort: 'newest', limit: 10 })).items).toHaveLength(3);
   });
 
   it('when an update names the current version, then it applies the patch and bumps the version', async () => {
-    const record = await storage.cases.insert(aCase(), anAudit());
-    const updated = await storage.cases.update(
+    const record = await db.storage.cases.insert(aCase(), anAudit());
+    const updated = await db.storage.cases.update(
       record.id,
       1,
       { status: 'triaged', severity: 'critical', assigneeId: 'user-1', body: { changed: true } },
@@ -106,11 +99,11 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
     expect(updated.body).toEqual({ changed: true });
     expect(updated.category).toBe(record.category);
     expect(updated.updatedAt.getTime()).toBeGreaterThanOrEqual(record.createdAt.getTime());
-    expect(await storage.cases.get(record.id)).toEqual(updated);
+    expect(await db.storage.cases.get(record.id)).toEqual(updated);
   });
 
   it('when a patch names fields that may not change, then they are ignored', async () => {
-    const record = await storage.cases.insert(
+    const record = await db.storage.cases.insert(
       aCase({ receiptHash: 'kept', idempotencyKey: 'kept-too' }),
       anAudit(),
     );
@@ -123,7 +116,7 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
       createdAt: new Date(0),
     } as CasePatch;
 
-    const updated = await storage.cases.update(record.id, 1, sneaky, anAudit());
+    const updated = await db.storage.cases.update(record.id, 1, sneaky, anAudit());
 
     expect(updated).toEqual({
       ...record,
@@ -131,35 +124,35 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
       version: 2,
       updatedAt: updated.updatedAt,
     });
-    expect(await storage.cases.getByReceiptHash('kept')).toEqual(updated);
+    expect(await db.storage.cases.getByReceiptHash('kept')).toEqual(updated);
   });
 
   it('when an update names a stale version, then it is refused with 409 and nothing is written', async () => {
-    const record = await storage.cases.insert(aCase(), anAudit());
-    await storage.cases.update(record.id, 1, { status: 'triaged' }, anAudit());
-    const before = await storage.cases.get(record.id);
-    const entriesBefore = await storage.audit.list({ limit: 100 });
+    const record = await db.storage.cases.insert(aCase(), anAudit());
+    await db.storage.cases.update(record.id, 1, { status: 'triaged' }, anAudit());
+    const before = await db.storage.cases.get(record.id);
+    const entriesBefore = await db.storage.audit.list({ limit: 100 });
 
-    const stale = storage.cases.update(record.id, 1, { status: 'rejected' }, anAudit());
+    const stale = db.storage.cases.update(record.id, 1, { status: 'rejected' }, anAudit());
 
     await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
     await expect(stale).rejects.toMatchObject({ status: 409, currentVersion: 2 });
-    expect(await storage.cases.get(record.id)).toEqual(before);
-    expect(await storage.audit.list({ limit: 100 })).toEqual(entriesBefore);
+    expect(await db.storage.cases.get(record.id)).toEqual(before);
+    expect(await db.storage.audit.list({ limit: 100 })).toEqual(entriesBefore);
   });
 
   it('when an update names an unknown case, then it is refused with 404', async () => {
     await expect(
-      storage.cases.update('no-such-id', 1, { status: 'triaged' }, anAudit()),
+      db.storage.cases.update('no-such-id', 1, { status: 'triaged' }, anAudit()),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('when two writers update the same version at once, then exactly one wins', async () => {
-    const record = await storage.cases.insert(aCase(), anAudit());
-    const other = await database.open();
+    const record = await db.storage.cases.insert(aCase(), anAudit());
+    const other = await db.database.open();
 
     const outcomes = await Promise.allSettled([
-      storage.cases.update(record.id, 1, { status: 'triaged' }, anAudit({ action: 'first' })),
+      db.storage.cases.update(record.id, 1, { status: 'triaged' }, anAudit({ action: 'first' })),
       other.cases.update(record.id, 1, { status: 'rejected' }, anAudit({ action: 'second' })),
     ]);
 
@@ -168,10 +161,10 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflictError);
-    const final = await storage.cases.get(record.id);
+    const final = await db.storage.cases.get(record.id);
     expect(final?.version).toBe(2);
     expect(final?.status).toBe((won[0] as PromiseFulfilledResult<{ status: string }>).value.status);
-    expect((await storage.audit.list({ limit: 10 })).map((entry) => entry.seq)).toEqual([1, 2]);
+    expect((await db.storage.audit.list({ limit: 10 })).map((entry) => entry.seq)).toEqual([1, 2]);
   });
 
   describe('listing', () => {
@@ -186,7 +179,7 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
         const status = index % 3 === 0 ? 'triaged' : 'new';
         const assigneeId = index % 5 === 0 ? 'user-1' : null;
         inserted.push(
-          await storage.cases.insert(aCase({ createdAt, status, assigneeId }), anAudit()),
+          await db.storage.cases.insert(aCase({ createdAt, status, assigneeId }), anAudit()),
         );
       }
     });
@@ -196,7 +189,7 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const page = await storage.cases.list({ ...query, ...(cursor ? { cursor } : {}) });
+        const page = await db.storage.cases.list({ ...query, ...(cursor ? { cursor } : {}) });
         expect(page.items.length).toBeLessThanOrEqual(query.limit);
         seen.push(...page.items.map((item) => item.id));
         cursor = page.nextCursor ?? undefined;
@@ -240,7 +233,7 @@ describe.each(enginesUnderTest())('cases on the $name engine', (engine) => {
 
     it('when a cursor is forged, then listing is refused as invalid', async () => {
       await expect(
-        storage.cases.list({ sort: 'newest', limit: 10, cursor: 'not-a-cursor' }),
+        db.storage.cases.list({ sort: 'newest', limit: 10, cursor: 'not-a-cursor' }),
       ).rejects.toBeInstanceOf(ValidationError);
     });
   });

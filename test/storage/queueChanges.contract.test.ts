@@ -1,5 +1,5 @@
 import type { CaseQuery, CaseRecord, NewCase, Storage } from '../../server/src/storage/types';
-import { enginesUnderTest, type TestDatabase } from '../support/engines';
+import { enginesUnderTest, freshDatabaseEachTest } from '../support/engines';
 import { aCase, anAudit } from '../support/factories';
 
 const BASE = Date.UTC(2026, 0, 1);
@@ -17,20 +17,17 @@ function aCaseSaying(words: string, overrides: Partial<NewCase> = {}): NewCase {
 describe.each(enginesUnderTest())(
   'the triage queue after cases change, on the $name engine',
   (engine) => {
-    let database: TestDatabase;
-    let storage: Storage;
-
-    beforeEach(async () => {
-      database = await engine.fresh();
-      storage = await database.open();
-    });
-    afterEach(() => database.dispose());
+    const db = freshDatabaseEachTest(engine);
 
     async function references(query: Omit<CaseQuery, 'limit'>, limit = 50) {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await storage.cases.list({ ...query, limit, ...(cursor ? { cursor } : {}) });
+        const page = await db.storage.cases.list({
+          ...query,
+          limit,
+          ...(cursor ? { cursor } : {}),
+        });
         seen.push(...page.items.map((item) => item.reference));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
@@ -38,16 +35,16 @@ describe.each(enginesUnderTest())(
     }
 
     async function change(record: CaseRecord, patch: Parameters<Storage['cases']['update']>[2]) {
-      const current = (await storage.cases.get(record.id))!;
-      return storage.cases.update(record.id, current.version, patch, anAudit());
+      const current = (await db.storage.cases.get(record.id))!;
+      return db.storage.cases.update(record.id, current.version, patch, anAudit());
     }
 
     it('when a tagged case changes state, then tag queries in every order find it under the new state only', async () => {
-      const moving = await storage.cases.insert(
+      const moving = await db.storage.cases.insert(
         aCase({ reference: 'HV-MOVE', status: 'new', tags: ['coordinated'] }),
         anAudit(),
       );
-      await storage.cases.insert(
+      await db.storage.cases.insert(
         aCase({ reference: 'HV-STAY', status: 'triaged', tags: ['coordinated'] }),
         anAudit(),
       );
@@ -60,14 +57,14 @@ describe.each(enginesUnderTest())(
           'HV-MOVE',
         ]);
       }
-      expect(await storage.cases.countByStatus({ tag: 'coordinated' })).toEqual({
+      expect(await db.storage.cases.countByStatus({ tag: 'coordinated' })).toEqual({
         triaged: 1,
         closed: 1,
       });
     });
 
     it("when a tagged, searchable case's severity and SLA change, then it moves within the tag's and the text's priority and SLA orders", async () => {
-      const rising = await storage.cases.insert(
+      const rising = await db.storage.cases.insert(
         aCaseSaying('election fraud', {
           reference: 'HV-RISE',
           status: 'triaged',
@@ -76,7 +73,7 @@ describe.each(enginesUnderTest())(
         }),
         anAudit(),
       );
-      await storage.cases.insert(
+      await db.storage.cases.insert(
         aCaseSaying('election fraud', {
           reference: 'HV-HIGH',
           status: 'triaged',
@@ -103,7 +100,7 @@ describe.each(enginesUnderTest())(
     });
 
     it("when a case's tags change, then it is found under its new tag, in its current state, and no longer under the old one", async () => {
-      const record = await storage.cases.insert(
+      const record = await db.storage.cases.insert(
         aCase({ reference: 'HV-TAGS', status: 'new', tags: ['election'] }),
         anAudit(),
       );
@@ -118,17 +115,17 @@ describe.each(enginesUnderTest())(
       expect(
         await references({ sort: 'priority', tag: 'minor-involved', status: ['new'] }),
       ).toEqual([]);
-      expect(await storage.cases.countByStatus({ tag: 'cross-border' })).toEqual({
+      expect(await db.storage.cases.countByStatus({ tag: 'cross-border' })).toEqual({
         investigating: 1,
       });
     });
 
     it('when a searchable case changes state, then text queries in every order find it under the new state only', async () => {
-      const record = await storage.cases.insert(
+      const record = await db.storage.cases.insert(
         aCaseSaying('spyware on a journalist phone', { reference: 'HV-TEXT', status: 'new' }),
         anAudit(),
       );
-      await storage.cases.insert(
+      await db.storage.cases.insert(
         aCaseSaying('spyware again', { reference: 'HV-OTHER', status: 'triaged' }),
         anAudit(),
       );
@@ -147,18 +144,18 @@ describe.each(enginesUnderTest())(
       }
       // The state is not part of the text.
       expect(await references({ sort: 'newest', text: 'escalated' })).toEqual([]);
-      expect(await storage.cases.countByStatus({ text: 'spyware' })).toEqual({
+      expect(await db.storage.cases.countByStatus({ text: 'spyware' })).toEqual({
         escalated: 1,
         triaged: 1,
       });
     });
 
     it('when a state is named with any characters, then searches in that state find its cases', async () => {
-      await storage.cases.insert(
+      await db.storage.cases.insert(
         aCaseSaying('doxxing', { reference: 'HV-ODD', status: 'à revoir: "vite"' }),
         anAudit(),
       );
-      await storage.cases.insert(aCaseSaying('doxxing', { status: 'new' }), anAudit());
+      await db.storage.cases.insert(aCaseSaying('doxxing', { status: 'new' }), anAudit());
 
       for (const sort of ['priority', 'newest', 'slaDue'] as const) {
         expect(await references({ sort, text: 'doxxing', status: ['à revoir: "vite"'] })).toEqual([
@@ -174,7 +171,7 @@ describe.each(enginesUnderTest())(
       const tied = insertionOrder.map((reference) =>
         aCaseSaying('phishing', { reference, createdAt, id: `0000000${reference.slice(-1)}-tie` }),
       );
-      await storage.cases.insertMany(
+      await db.storage.cases.insertMany(
         [
           aCaseSaying('phishing', { reference: 'HV-LATER', createdAt: new Date(BASE + 1) }),
           ...tied,
@@ -213,25 +210,33 @@ describe.each(enginesUnderTest())(
           category: index % 4 ? 'online_hate' : 'cyberattack',
           country: index % 3 ? 'DE' : 'FR',
           tags: index % 5 ? [] : ['coordinated'],
+          assigneeId: index % 2 ? 'user-1' : null,
+          severity: index % 3 ? 'high' : null,
         }),
       );
-      await storage.cases.insertMany(bulk, anAudit());
-      for (const record of bulk) cases.push((await storage.cases.get(record.id))!);
-      const single = await storage.cases.insert(
+      await db.storage.cases.insertMany(bulk, anAudit());
+      for (const record of bulk) cases.push((await db.storage.cases.get(record.id))!);
+      const single = await db.storage.cases.insert(
         aCaseSaying('botnet', { status: 'escalated', category: 'online_hate', country: 'DE' }),
         anAudit(),
       );
       cases.push(single);
       const expectExactCounts = async () => {
-        expect(await storage.cases.countByStatus({})).toEqual(tally());
+        expect(await db.storage.cases.countByStatus({})).toEqual(tally());
         expect(
-          await storage.cases.countByStatus({ category: 'online_hate', country: 'DE' }),
+          await db.storage.cases.countByStatus({ category: 'online_hate', country: 'DE' }),
         ).toEqual(tally((r) => r.category === 'online_hate' && r.country === 'DE'));
-        expect(await storage.cases.countByStatus({ tag: 'coordinated' })).toEqual(
+        expect(await db.storage.cases.countByStatus({ tag: 'coordinated' })).toEqual(
           tally((r) => r.tags.includes('coordinated')),
         );
-        expect(await storage.cases.countByStatus({ text: 'botnet' })).toEqual(
+        expect(await db.storage.cases.countByStatus({ text: 'botnet' })).toEqual(
           tally((r) => JSON.stringify(r.body).includes('botnet')),
+        );
+        expect(await db.storage.cases.countByStatus({ assigneeId: 'user-1' })).toEqual(
+          tally((r) => r.assigneeId === 'user-1'),
+        );
+        expect(await db.storage.cases.countByStatus({ severity: ['high', null] })).toEqual(
+          tally((r) => r.severity === 'high' || r.severity === null),
         );
       };
       await expectExactCounts();
@@ -241,7 +246,7 @@ describe.each(enginesUnderTest())(
       cases[0] = await change(cases[0]!, { status: 'rejected' });
       cases[3] = await change(cases[3]!, { status: 'rejected', tags: ['coordinated'] });
       await expectExactCounts();
-      expect(await storage.cases.countByStatus({})).not.toHaveProperty('escalated');
+      expect(await db.storage.cases.countByStatus({})).not.toHaveProperty('escalated');
     });
   },
 );

@@ -1,20 +1,16 @@
 import { ConflictError } from '../../server/src/errors';
-import type { Storage, TimelineEvent } from '../../server/src/storage/types';
-import { enginesUnderTest, type TestDatabase } from '../support/engines';
+import type { TimelineEvent } from '../../server/src/storage/types';
+import { enginesUnderTest, freshDatabaseEachTest } from '../support/engines';
 import { aCase, anAudit, anEvent } from '../support/factories';
 import { expectLinearChain } from './expectations';
 
 describe.each(enginesUnderTest())('case timelines on the $name engine', (engine) => {
-  let database: TestDatabase;
-  let storage: Storage;
+  const db = freshDatabaseEachTest(engine);
   let caseId: string;
 
   beforeEach(async () => {
-    database = await engine.fresh();
-    storage = await database.open();
-    caseId = (await storage.cases.insert(aCase(), anAudit({ action: 'case.created' }))).id;
+    caseId = (await db.storage.cases.insert(aCase(), anAudit({ action: 'case.created' }))).id;
   });
-  afterEach(() => database.dispose());
 
   it('when events are appended out of order, then the timeline lists them oldest first, ties broken by id', async () => {
     const at = Date.UTC(2026, 2, 1, 12);
@@ -26,9 +22,9 @@ describe.each(enginesUnderTest())('case timelines on the $name engine', (engine)
       anEvent({ caseId, id: 'evt-B', at: new Date(at) }),
       anEvent({ caseId, id: 'evt-earlier', at: new Date(at - 1) }),
     ];
-    for (const event of events) await storage.timeline.append(event, anAudit());
+    for (const event of events) await db.storage.timeline.append(event, anAudit());
 
-    const listed = await storage.timeline.listByCase(caseId);
+    const listed = await db.storage.timeline.listByCase(caseId);
 
     expect(listed.map((event) => event.id)).toEqual([
       'evt-earlier',
@@ -48,8 +44,8 @@ describe.each(enginesUnderTest())('case timelines on the $name engine', (engine)
       body: { text: 'عربى 中文 ✓', list: [1, 'two', null, { deep: [] }], empty: {} },
     });
 
-    expect(await storage.timeline.append(event, anAudit())).toEqual(event);
-    expect(await storage.timeline.listByCase(caseId)).toEqual([event]);
+    expect(await db.storage.timeline.append(event, anAudit())).toEqual(event);
+    expect(await db.storage.timeline.listByCase(caseId)).toEqual([event]);
   });
 
   it('when only reporter-visible events are asked for, then staff-only events are left out', async () => {
@@ -61,53 +57,55 @@ describe.each(enginesUnderTest())('case timelines on the $name engine', (engine)
         at: new Date(base + index),
         reporterVisible: index % 2 === 0,
       });
-      appended.push(await storage.timeline.append(event, anAudit()));
+      appended.push(await db.storage.timeline.append(event, anAudit()));
     }
 
-    expect(await storage.timeline.listByCase(caseId, { reporterVisibleOnly: true })).toEqual(
+    expect(await db.storage.timeline.listByCase(caseId, { reporterVisibleOnly: true })).toEqual(
       appended.filter((event) => event.reporterVisible),
     );
-    expect(await storage.timeline.listByCase(caseId, { reporterVisibleOnly: false })).toEqual(
+    expect(await db.storage.timeline.listByCase(caseId, { reporterVisibleOnly: false })).toEqual(
       appended,
     );
   });
 
   it('when other cases have events, then they are not listed', async () => {
-    const other = (await storage.cases.insert(aCase(), anAudit())).id;
-    const mine = await storage.timeline.append(anEvent({ caseId }), anAudit());
-    await storage.timeline.append(anEvent({ caseId: other }), anAudit());
+    const other = (await db.storage.cases.insert(aCase(), anAudit())).id;
+    const mine = await db.storage.timeline.append(anEvent({ caseId }), anAudit());
+    await db.storage.timeline.append(anEvent({ caseId: other }), anAudit());
 
-    expect(await storage.timeline.listByCase(caseId)).toEqual([mine]);
-    expect(await storage.timeline.listByCase('no-such-case')).toEqual([]);
+    expect(await db.storage.timeline.listByCase(caseId)).toEqual([mine]);
+    expect(await db.storage.timeline.listByCase('no-such-case')).toEqual([]);
   });
 
   it('when an event id is taken, then the append is refused and writes nothing', async () => {
-    const first = await storage.timeline.append(anEvent({ caseId, id: 'evt-1' }), anAudit());
-    const entriesBefore = await storage.audit.list({ limit: 10 });
+    const first = await db.storage.timeline.append(anEvent({ caseId, id: 'evt-1' }), anAudit());
+    const entriesBefore = await db.storage.audit.list({ limit: 10 });
     const clash = anEvent({ caseId, id: 'evt-1', kind: 'transition', body: { to: 'closed' } });
 
-    await expect(storage.timeline.append(clash, anAudit())).rejects.toBeInstanceOf(ConflictError);
-    expect(await storage.timeline.listByCase(caseId)).toEqual([first]);
-    expect(await storage.audit.list({ limit: 10 })).toEqual(entriesBefore);
+    await expect(db.storage.timeline.append(clash, anAudit())).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await db.storage.timeline.listByCase(caseId)).toEqual([first]);
+    expect(await db.storage.audit.list({ limit: 10 })).toEqual(entriesBefore);
   });
 
   it('when events are appended, from two handles at once too, then each leaves exactly one audit entry in a linear chain', async () => {
-    const other = await database.open();
+    const other = await db.database.open();
     const appended = await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
-        (index % 2 ? storage : other).timeline.append(
+        (index % 2 ? db.storage : other).timeline.append(
           anEvent({ caseId }),
           anAudit({ action: 'case.noted', subject: { type: 'case', id: caseId } }),
         ),
       ),
     );
 
-    const entries = await storage.audit.list({ limit: 100 });
+    const entries = await db.storage.audit.list({ limit: 100 });
     expect(entries.map((entry) => entry.action)).toEqual([
       'case.created',
       ...appended.map(() => 'case.noted'),
     ]);
     expectLinearChain(entries);
-    expect(await storage.timeline.listByCase(caseId)).toHaveLength(appended.length);
+    expect(await db.storage.timeline.listByCase(caseId)).toHaveLength(appended.length);
   });
 });

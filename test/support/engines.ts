@@ -22,6 +22,23 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+/**
+ * Gives each test of the calling block an empty database of `engine`, opened before and
+ * disposed of after it: `db.storage` and `db.database` are the running test's.
+ */
+export function freshDatabaseEachTest(engine: EngineUnderTest): {
+  database: TestDatabase;
+  storage: Storage;
+} {
+  const db = {} as { database: TestDatabase; storage: Storage };
+  beforeEach(async () => {
+    db.database = await engine.fresh();
+    db.storage = await db.database.open();
+  });
+  afterEach(() => db.database.dispose());
+  return db;
+}
+
 export function enginesUnderTest(): EngineUnderTest[] {
   const engines: EngineUnderTest[] = [{ name: 'sqlite', fresh: () => freshDatabase(sqliteConfig) }];
   const mongoUri = process.env.MONGODB_URI;

@@ -64,9 +64,7 @@ export function StatsChart({ table, title, rowName }: StatsChartProps) {
         viewBox={`0 0 ${width} ${height}`}
       >
         <title id={titleId}>{title}</title>
-        <desc id={descriptionId}>
-          {t('stats.chart.description', { mark: `<${numberText(language, table.k)}` })}
-        </desc>
+        <desc id={descriptionId}>{t('stats.chart.description')}</desc>
         <defs>
           <pattern
             id={patternId}
@@ -84,9 +82,7 @@ export function StatsChart({ table, title, rowName }: StatsChartProps) {
           const barTop = top + LABEL_LINE;
           const length = count === null ? WITHHELD_MARK : count * scale;
           const valueText =
-            count === null
-              ? t('stats.chart.withheld', { mark: `<${numberText(language, table.k)}` })
-              : numberText(language, count);
+            count === null ? t('stats.table.withheldMark') : numberText(language, count);
           return (
             <g key={row}>
               <text className="stats-chart-label" x={x(0)} y={top + 14}>

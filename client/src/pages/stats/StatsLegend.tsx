@@ -11,10 +11,9 @@ export function StatsLegend({ table }: { table: StatsTable }) {
       <h3 id="stats-legend-title">{t('stats.legend.title')}</h3>
       <ul>
         <li>
-          <span className="stats-withheld stats-legend-mark">
-            <bdi>{`<${k}`}</bdi>
-          </span>{' '}
-          {t('stats.legend.withheld', { k })}
+          <span className="stats-withheld">{t('stats.table.withheldMark')}</span>{' '}
+          {/* The export's mark left to right, as the file has it, in either direction. */}
+          {t('stats.legend.withheld', { k, mark: `\u2066<${table.k}\u2069` })}
         </li>
         {table.noise ? (
           <li>

@@ -48,18 +48,20 @@ export function StatsResults({ table, query, form, canExport }: StatsResultsProp
           {table.noise ? (
             <p className="field-hint">{t('stats.results.noMediansWithNoise')}</p>
           ) : (
-            <SelectField
-              id="stats-measure"
-              label={t('stats.results.measure')}
-              value={measure}
-              onChange={(event) => setMeasure(event.target.value as StatsMeasure)}
-            >
-              {STATS_MEASURES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`stats.measures.${value}`)}
-                </option>
-              ))}
-            </SelectField>
+            <div className="stats-measure">
+              <SelectField
+                id="stats-measure"
+                label={t('stats.results.measure')}
+                value={measure}
+                onChange={(event) => setMeasure(event.target.value as StatsMeasure)}
+              >
+                {STATS_MEASURES.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`stats.measures.${value}`)}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
           )}
           <StatsTableView
             table={table}

@@ -17,7 +17,7 @@ interface StatsTableViewProps {
 /**
  * One measure of a breakdown as a table: a row per value of the first dimension, a column per
  * value of the second (or one column), with the totals of each row, each column and the whole.
- * Withheld counts show the export's mark; the words for a screen reader go with it.
+ * Withheld counts are marked, with words for a screen reader.
  */
 export function StatsTableView({
   table,
@@ -32,7 +32,7 @@ export function StatsTableView({
   const totalLabel = measure === 'count' ? t('stats.table.total') : t('stats.table.all');
   const cell = (value: StatsValue, key: string, className?: string) => (
     <td key={key} className={className}>
-      <ValueText value={value} measure={measure} k={table.k} />
+      <ValueText value={value} measure={measure} />
     </td>
   );
 
@@ -89,16 +89,18 @@ export function StatsTableView({
   );
 }
 
-/** A count or a median; the mark of a withheld count, or a dash where there is no median. */
-function ValueText({ value, measure, k }: { value: StatsValue; measure: StatsMeasure; k: number }) {
+/**
+ * A count or a median; a withheld count is marked with a word rather than the export's `<k`,
+ * which would be untrue of a large count withheld to protect a small one.
+ */
+function ValueText({ value, measure }: { value: StatsValue; measure: StatsMeasure }) {
   const { t, i18n } = useTranslation();
   if (measure === 'count') {
     if (value.count === null) {
       return (
         <span className="stats-withheld">
-          {/* The mark is the export's: `<k`, isolated so that it reads the same right to left. */}
-          <bdi>{`<${numberText(i18n.language, k)}`}</bdi>
-          <span className="visually-hidden"> {t('stats.table.withheld')}</span>
+          <span aria-hidden="true">{t('stats.table.withheldMark')}</span>
+          <span className="visually-hidden">{t('stats.table.withheld')}</span>
         </span>
       );
     }

@@ -171,9 +171,19 @@ describe('the statistics dashboard in the console', () => {
       expect(await page.getByRole('heading', { name: 'Results' }).count()).toBe(0);
       await expectAccessible(page);
 
-      // -- Category by month, January and February 2026.
+      // -- Category by month, January and February 2026; a period the wrong way round first.
       await page.getByLabel('Rows').selectOption('category');
       await page.getByLabel('Columns (optional)').selectOption('month');
+      await page.getByLabel('From month').fill('2026-02');
+      await page.getByLabel('To month').fill('2026-01');
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+      const wrongWay = page.getByRole('link', {
+        name: 'The last month must not come before the first.',
+      });
+      await wrongWay.waitFor();
+      expect(new URL(page.url()).search).toBe('');
+      await wrongWay.click();
+      expect(await page.getByLabel('To month').evaluate(IS_FOCUSED)).toBe(true);
       await page.getByLabel('From month').fill('2026-01');
       await page.getByLabel('To month').fill('2026-02');
       await page.getByRole('button', { name: 'Show', exact: true }).click();

@@ -61,7 +61,9 @@ export function StatsForm({ initial, initialIssues, busy, form, budget, onShow }
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FormError[]>(() => statsFormErrors(t, initialIssues));
+  const [issues, setIssues] = useState(initialIssues);
+  // Worded at render, so they follow a change of language; one list per submit for the summary.
+  const errors = useMemo(() => statsFormErrors(t, issues), [t, issues]);
   const [filtersOpen, setFiltersOpen] = useState(() => filtersInUse(initial) > 0);
   const countries = useMemo(() => countriesByName(language), [language]);
   const inUse = filtersInUse(draft);
@@ -71,9 +73,9 @@ export function StatsForm({ initial, initialIssues, busy, form, budget, onShow }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const issues = viewIssues(draft);
-    setErrors(statsFormErrors(t, issues));
-    if (issues.length === 0) onShow(draft);
+    const found = viewIssues(draft);
+    setIssues(found);
+    if (found.length === 0) onShow(draft);
   }
 
   function chooseRows(rows: StatsDimension) {

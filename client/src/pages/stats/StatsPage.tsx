@@ -1,5 +1,5 @@
 import { can } from '@haven/shared';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeading } from '../../app/PageHeading';
@@ -24,10 +24,8 @@ export function StatsPage() {
   const view = readView(search);
   const requested = isRequested(search);
   const query = requested ? writeView(view).toString() : null;
-  const issues = useMemo(
-    () => (query === null ? [] : viewIssues(readView(new URLSearchParams(query)))),
-    [query],
-  );
+  // A hand-edited address may break the API's rules: then nothing is asked, and the form says why.
+  const issues = query === null ? [] : viewIssues(view);
   const release = useStatsRelease(query !== null && issues.length === 0 ? query : null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);

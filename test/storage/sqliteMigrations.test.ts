@@ -178,6 +178,29 @@ describe('the SQLite schema', () => {
     }
   });
 
+  it('when a database of schema 7 still has the status-count trigger of the first migration 6, then it is dropped and the counts are exact again', async () => {
+    databaseAt(7, (db) => {
+      db.exec(`CREATE TRIGGER case_counts_on_insert AFTER INSERT ON cases
+        BEGIN
+          INSERT INTO case_counts (status, count) VALUES (new.status, 1)
+            ON CONFLICT (status) DO UPDATE SET count = count + 1;
+        END;
+        INSERT INTO case_counts (status, count) VALUES ('new', 1);
+        INSERT INTO cases (id, reference, status, category, month, created_at, updated_at,
+            version, body)
+          VALUES ('c1', 'HV-OLD', 'new', 'other', '1970-01', 1, 1, 1, '{}');`);
+    });
+
+    const storage = new SqliteStorage({ file, blobDir: join(dir.path, 'blobs') });
+    try {
+      expect(await storage.cases.countByStatus({})).toEqual({ new: 1 });
+      await storage.cases.insert(aCase({ status: 'new' }), anAudit());
+      expect(await storage.cases.countByStatus({})).toEqual({ new: 2 });
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('when a database was written by a newer Haven, then opening it is refused', () => {
     databaseAt(migrations.length);
     const db = new Database(file);

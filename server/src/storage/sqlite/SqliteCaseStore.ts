@@ -18,7 +18,7 @@ import type {
 import type { SqliteAuditStore } from './SqliteAuditStore';
 import {
   countStatement,
-  FACETS_OF_ROW,
+  facetsOf,
   listStatements,
   TEXT_KEYS_PER_MS,
   type Params,
@@ -77,11 +77,17 @@ const SHARING_BLIND_INDEXES = `SELECT * FROM cases
     AND id != @exclude_id`;
 const NEWEST_FIRST = 'ORDER BY created_at DESC, id DESC LIMIT @limit';
 
-/** A case's tags, with the status and order columns its tag rows copy from its row. */
-const INSERT_TAGS = `INSERT INTO case_tags (tag, case_id, status, severity_rank, sla_due_at,
-    created_at)
-  SELECT tags.value, cases.id, status, severity_rank, sla_due_at, created_at
-    FROM cases, json_each(@tags) AS tags WHERE cases.id = @id`;
+/**
+ * The side tables are written one row per statement, never by `INSERT … SELECT` nor by triggers:
+ * those make SQLite keep a statement journal for each, which cost more than the whole insert.
+ */
+const INSERT_TAG = `INSERT INTO case_tags (tag, case_id, status, severity_rank, sla_due_at,
+    created_at) VALUES (@tag, @case_id, @status, @severity_rank, @sla_due_at, @created_at)`;
+const UPDATE_TAGS = `UPDATE case_tags
+  SET status = @status, severity_rank = @severity_rank, sla_due_at = @sla_due_at
+  WHERE case_id = @case_id`;
+const COUNT = `INSERT INTO case_counts (status, count) VALUES (?, ?)
+  ON CONFLICT (status) DO UPDATE SET count = count + excluded.count`;
 
 export class SqliteCaseStore implements CaseStore {
   private readonly sql: StatementCache;
@@ -95,31 +101,39 @@ export class SqliteCaseStore implements CaseStore {
 
   async insert(record: NewCase, audit: AuditDraft): Promise<CaseRecord> {
     const stored = withDefaults(record);
-    translateConstraint(() => this.audit.withEntry(audit, () => this.write(stored)));
+    translateConstraint(() => this.audit.withEntry(audit, () => this.writeAll([stored])));
     return stored;
   }
 
   async insertMany(records: NewCase[], audit: AuditDraft): Promise<number> {
     if (records.length === 0) return 0;
     translateConstraint(() =>
-      this.audit.withEntry(audit, () => {
-        for (const record of records) this.write(withDefaults(record));
-      }),
+      this.audit.withEntry(audit, () => this.writeAll(records.map(withDefaults))),
     );
     return records.length;
   }
 
-  /** The case's row, its tags, blind indexes and full text; inside the caller's transaction. */
-  private write(record: CaseRecord): void {
-    this.sql.get(INSERT).run(toRow(record));
-    this.writeTags(record.id, record.tags);
-    this.writeBlindIndexes(record.id, record.blindIndexes);
-    this.writeText(record.id, record.body);
+  /**
+   * The cases' rows, tags, blind indexes and full text, and the counts of their states (one
+   * change per state); inside the caller's transaction.
+   */
+  private writeAll(records: CaseRecord[]): void {
+    const added = new Map<string, number>();
+    for (const record of records) {
+      this.sql.get(INSERT).run(toRow(record));
+      this.writeTags(record);
+      this.writeBlindIndexes(record.id, record.blindIndexes);
+      this.writeText(this.textKeyOf(record.id), record);
+      added.set(record.status, (added.get(record.status) ?? 0) + 1);
+    }
+    for (const [status, count] of added) this.sql.get(COUNT).run(status, count);
   }
 
-  private writeTags(id: string, tags: string[]): void {
-    if (tags.length === 0) return;
-    this.sql.get(INSERT_TAGS).run({ id, tags: JSON.stringify([...new Set(tags)]) });
+  /** A row per tag, with the case's status and order columns (see migration 6). */
+  private writeTags(record: CaseRecord): void {
+    for (const tag of new Set(record.tags)) {
+      this.sql.get(INSERT_TAG).run({ tag, ...tagColumns(record) });
+    }
   }
 
   private writeBlindIndexes(id: string, keys: string[]): void {
@@ -128,25 +142,21 @@ export class SqliteCaseStore implements CaseStore {
     }
   }
 
-  /** The case's full-text row: its text, and its facets from its (written) row. */
-  private writeText(id: string, body: JsonObject): void {
-    const text = searchTextOf(body);
+  /** The case's row in the full-text index: its text, and its status and severity as facets. */
+  private writeText(textKey: bigint, record: CaseRecord): void {
+    const text = searchTextOf(record.body);
     if (!text) return;
     this.sql
-      .get(
-        `INSERT INTO cases_fts (rowid, text, facets)
-          SELECT text_key, @text, ${FACETS_OF_ROW} FROM cases WHERE id = @id`,
-      )
-      .run({ id, text });
+      .get('INSERT INTO cases_fts (rowid, text, facets) VALUES (?, ?, ?)')
+      .run(textKey, text, facetsOf(record.status, severityRank(record.severity)));
   }
 
-  /** Replaces the case's full-text row with one of its current text, status and severity. */
-  private rewriteText(id: string): void {
-    this.sql
-      .get('DELETE FROM cases_fts WHERE rowid = (SELECT text_key FROM cases WHERE id = ?)')
-      .run(id);
-    const { body } = this.sql.get<{ body: string }>('SELECT body FROM cases WHERE id = ?').get(id)!;
-    this.writeText(id, JSON.parse(body) as JsonObject);
+  /** The case's rowid in the full-text index (see migration 6): past 2^53, so a BigInt. */
+  private textKeyOf(id: string): bigint {
+    return this.sql
+      .get<{ text_key: bigint }>('SELECT text_key FROM cases WHERE id = ?')
+      .safeIntegers(true)
+      .get(id)!.text_key;
   }
 
   async get(id: string): Promise<CaseRecord | null> {
@@ -177,22 +187,37 @@ export class SqliteCaseStore implements CaseStore {
     if (slaDueAt !== undefined) columns.sla_due_at = slaKey(slaDueAt);
     if (triagedAt !== undefined) columns.triaged_at = triagedAt?.getTime() ?? null;
     if (resolvedAt !== undefined) columns.resolved_at = resolvedAt?.getTime() ?? null;
+    let updated!: CaseRecord;
     this.audit.withEntry(audit, () => {
+      const statusBefore =
+        changes.status === undefined
+          ? undefined
+          : this.sql.get<{ status: string }>('SELECT status FROM cases WHERE id = ?').get(id)
+              ?.status;
       updateVersioned(this.sql, 'cases', id, expectedVersion, columns, new Date());
-      if (changes.tags !== undefined) {
+      updated = this.findOne('id', id)!;
+      if (statusBefore !== undefined && statusBefore !== updated.status) {
+        this.sql.get(COUNT).run(statusBefore, -1);
+        this.sql.get(COUNT).run(updated.status, 1);
+      }
+      const { tags, status, severity, body, blindIndexes } = changes;
+      if (tags !== undefined) {
         this.sql.get('DELETE FROM case_tags WHERE case_id = ?').run(id);
-        this.writeTags(id, changes.tags);
+        this.writeTags(updated);
+      } else if (status !== undefined || severity !== undefined || slaDueAt !== undefined) {
+        this.sql.get(UPDATE_TAGS).run(tagColumns(updated));
       }
-      if (changes.blindIndexes !== undefined) {
+      if (blindIndexes !== undefined) {
         this.sql.get('DELETE FROM case_blind_indexes WHERE case_id = ?').run(id);
-        this.writeBlindIndexes(id, changes.blindIndexes);
+        this.writeBlindIndexes(id, blindIndexes);
       }
-      const { body, status, severity } = changes;
       if (body !== undefined || status !== undefined || severity !== undefined) {
-        this.rewriteText(id);
+        const textKey = this.textKeyOf(id);
+        this.sql.get('DELETE FROM cases_fts WHERE rowid = ?').run(textKey);
+        this.writeText(textKey, updated);
       }
     });
-    return (await this.get(id))!;
+    return updated;
   }
 
   /** The first `limit` cases of the queue after the cursor; see caseQueueSql.ts for how. */
@@ -234,6 +259,17 @@ export class SqliteCaseStore implements CaseStore {
     const row = this.sql.get<CaseRow>(`SELECT * FROM cases WHERE ${column} = ?`).get(value);
     return row ? fromRow(row) : null;
   }
+}
+
+/** What a case's tag rows copy from it: its status and order columns. */
+function tagColumns(record: CaseRecord) {
+  return {
+    case_id: record.id,
+    status: record.status,
+    severity_rank: severityRank(record.severity),
+    sla_due_at: slaKey(record.slaDueAt),
+    created_at: record.createdAt.getTime(),
+  };
 }
 
 function withDefaults(record: NewCase): CaseRecord {

@@ -31,12 +31,15 @@ export interface Statement {
 export const TEXT_KEYS_PER_MS = 1_048_576;
 
 /**
- * A case's facets in the full-text index, from its row (migration 6 writes the same): its status
- * token (`statusToken`), that token with `r` and its severity rank, and `r` with the rank.
+ * A case's facets in the full-text index (as migration 6 writes them): its status token, that
+ * token with `r` and its severity rank, and `r` with the rank.
  */
-export const FACETS_OF_ROW = `'s' || lower(hex(status)) || ' s' || lower(hex(status)) || 'r'
-  || severity_rank || ' r' || severity_rank`;
+export function facetsOf(status: string, severityRank: number): string {
+  const token = statusToken(status);
+  return `${token} ${token}r${severityRank} r${severityRank}`;
+}
 
+/** A status as one token: `s` and its UTF-8 bytes in hex. */
 function statusToken(status: string): string {
   return `s${Buffer.from(status, 'utf8').toString('hex')}`;
 }
@@ -198,9 +201,11 @@ function textMatch(text: string, facets: string[] | undefined): string {
 }
 
 /**
- * How many cases match `filter` in each state: from the per-status counters when nothing is
- * filtered, else counted through the source's index (the tag's rows alone when no other filter
- * needs the case).
+ * How many cases match `filter` in each state, leaving out states with none: from the per-status
+ * counters when nothing is filtered; else counted through the source's index (the tag's rows
+ * alone when no other filter needs the case); and on the cases, by category or country over the
+ * index that ends with the status, otherwise one count per state (the counters list them all)
+ * over the indexes that start with it (by assignee, severity, SLA, creation time, unread).
  */
 export function countStatement(filter: Omit<CaseFilter, 'status'>): Statement {
   const params: Params = {};
@@ -214,6 +219,13 @@ export function countStatement(filter: Omit<CaseFilter, 'status'>): Statement {
   if (statuses) where.push(statusIn(statuses, params, source.key));
   if (where.length === 0) {
     return { sql: 'SELECT status, count FROM case_counts WHERE count > 0', params };
+  }
+  if (source.kind === 'cases' && filter.category === undefined && filter.country === undefined) {
+    const perState = `SELECT status,
+        (SELECT count(*) FROM cases c WHERE c.status = counted.status AND ${where.join(' AND ')})
+          AS count
+      FROM case_counts AS counted`;
+    return { sql: `SELECT status, count FROM (${perState}) WHERE count > 0`, params };
   }
   const sql = `SELECT ${source.key('status')} AS status, count(*) AS count
     FROM ${source.from(needsCase)} ${whereClause(where)} GROUP BY 1`;

@@ -74,6 +74,8 @@ const queries = [
     'text "spyware journalist" in open states, by priority',
     { text: 'spyware journalist', status: open, sort: 'priority' },
   ],
+  ['text "spyware", every state, by priority', { text: 'spyware', sort: 'priority' }],
+  ['text "spyware" in open states, by SLA due', { text: 'spyware', status: open, sort: 'slaDue' }],
   ['tag "coordinated", newest', { tag: 'coordinated', sort: 'newest' }],
   [
     'open, tag "minor-involved", by priority',
@@ -114,12 +116,18 @@ await time(
   'counts per status, unfiltered (tabs; not in the bar)',
   async () => Object.keys(await storage.cases.countByStatus({})).length,
 );
-await time(
-  'counts per status, category + country (tabs)',
-  async () =>
-    Object.keys(await storage.cases.countByStatus({ category: 'online_hate', country: 'DE' }))
-      .length,
-);
+const countsBy = [
+  ['category + country', { category: 'online_hate', country: 'DE' }],
+  ['tag "coordinated"', { tag: 'coordinated' }],
+  ['text "spyware"', { text: 'spyware' }],
+  ['one assignee', { assigneeId: 'seed-officer-7' }],
+];
+for (const [name, filter] of countsBy) {
+  await time(
+    `counts per status, ${name} (tabs)`,
+    async () => Object.keys(await storage.cases.countByStatus(filter)).length,
+  );
+}
 await storage.close();
 
 process.stdout.write(

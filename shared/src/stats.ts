@@ -171,6 +171,8 @@ export const PrivacyBudgetSchema = z.object({
   remaining: z.number(),
 });
 
+export type PrivacyBudget = z.infer<typeof PrivacyBudgetSchema>;
+
 export const StatsTableSchema = z
   .object({
     parameters: StatsParametersSchema,

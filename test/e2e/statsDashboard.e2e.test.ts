@@ -284,11 +284,13 @@ describe('the statistics dashboard in the console', () => {
 
       // -- With noise: the budget is spent and shown, medians are left out.
       await page.getByLabel('Add random noise to the counts').check();
+      // What is left is known before anything is spent.
+      await page.getByText(/Your privacy budget for .+: 10 of 10 left\./).waitFor();
       await page.getByLabel('Epsilon (ε)').fill('1');
       await page.getByRole('button', { name: 'Show', exact: true }).click();
       await page.getByText('The counts carry random noise (ε = 1)').waitFor();
       expect(new URL(page.url()).searchParams.get('dp')).toBe('1');
-      await page.getByText(/Your privacy budget for .+: 9 of 10 left/).waitFor();
+      await page.getByText(/Your privacy budget for .+: 9 of 10 left\./).waitFor();
       expect(await page.getByLabel('Show in the table').count()).toBe(0);
       expect(await page.getByText('it spends ε 1 from your budget again').count()).toBe(1);
       await expectAccessible(page);

@@ -48,6 +48,7 @@ export function statsApi(testApp: TestApp, member: StaffMember) {
   return {
     view: (query: Record<string, string> | string) =>
       request(testApp.app).get('/api/v1/stats').query(query).set(auth),
+    budget: () => request(testApp.app).get('/api/v1/stats/budget').set(auth),
     /** The export's exact bytes as `body`. */
     export: (query: Record<string, string> | string) =>
       request(testApp.app)

@@ -1,4 +1,9 @@
-import { StatsTableSchema, type StatsTable } from '@haven/shared';
+import {
+  PrivacyBudgetSchema,
+  StatsTableSchema,
+  type PrivacyBudget,
+  type StatsTable,
+} from '@haven/shared';
 import { apiFileRequest, apiRequest, type ApiFile } from './client';
 
 /**
@@ -9,6 +14,11 @@ import { apiFileRequest, apiRequest, type ApiFile } from './client';
 /** A breakdown; `query` is the statistics query string, already checked. */
 export function fetchStats(query: URLSearchParams): Promise<StatsTable> {
   return apiRequest('GET', `/stats?${query.toString()}`, { schema: StatsTableSchema });
+}
+
+/** What is left of the auditor's privacy budget this month; asking spends nothing. */
+export function fetchPrivacyBudget(): Promise<PrivacyBudget> {
+  return apiRequest('GET', '/stats/budget', { schema: PrivacyBudgetSchema });
 }
 
 /** The same breakdown as a file, with the name the server gives it. */

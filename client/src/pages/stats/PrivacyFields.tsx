@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Checkbox, TextField } from '../../forms/fields';
 import { monthName, numberText } from './statsLabels';
 import type { StatsView } from './statsView';
-import type { PrivacyBudget } from './useStatsRelease';
+import type { PrivacyBudget } from '@haven/shared';
 
 interface PrivacyFieldsProps {
   noise: boolean;
@@ -16,8 +16,8 @@ interface PrivacyFieldsProps {
 
 /**
  * The optional differential-privacy mode: what noise does and costs, the epsilon to spend, and
- * what is left of the month's budget as far as the console knows (the API reports it with each
- * noisy release).
+ * what is left of the month's budget (read when the page opens, then as each noisy release
+ * reports it).
  */
 export function PrivacyFields({ noise, epsilon, budget, error, onChange }: PrivacyFieldsProps) {
   const { t, i18n } = useTranslation();

@@ -13,7 +13,7 @@ import { schemaErrors, type FormError, type SchemaIssue } from '../../forms/form
 import { categoryName, countriesByName, severityName, statusName } from '../cases/caseLabels';
 import { PrivacyFields } from './PrivacyFields';
 import { SEVERITY_CHOICES, viewIssues, type SeverityChoice, type StatsView } from './statsView';
-import type { PrivacyBudget } from './useStatsRelease';
+import type { PrivacyBudget } from '@haven/shared';
 
 /** Each query field's control, so an error links to what to fix. */
 export const STATS_FIELD_IDS = {

@@ -1,6 +1,6 @@
-import type { StatsTable } from '@haven/shared';
+import type { PrivacyBudget, StatsTable } from '@haven/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchStats } from '../../api/stats';
+import { fetchPrivacyBudget, fetchStats } from '../../api/stats';
 import { isNoisy } from './statsView';
 
 type Released = { query: string; table: StatsTable | null; error: unknown };
@@ -14,7 +14,6 @@ interface ReleaseState {
 }
 
 const IDLE: ReleaseState = { table: null, error: null, loading: false, awaitingRelease: false };
-export type PrivacyBudget = NonNullable<StatsTable['noise']>['budget'];
 
 /**
  * The published table for a query string (`null`: none asked). A table without noise is fetched
@@ -27,6 +26,13 @@ export function useStatsRelease(query: string | null) {
   const [noisyKept, setNoisyKept] = useState<ReadonlyMap<string, StatsTable>>(new Map());
   const [pending, setPending] = useState<string | null>(null);
   const [budget, setBudget] = useState<PrivacyBudget | null>(null);
+  // The balance before any release this visit; a noisy release's answer then replaces it.
+  useEffect(() => {
+    fetchPrivacyBudget().then(
+      (balance) => setBudget((known) => known ?? balance),
+      () => undefined, // the form then says the balance is not known yet
+    );
+  }, []);
   // The newest request wins: an older answer arriving late is dropped.
   const latest = useRef(0);
 

@@ -115,10 +115,18 @@ export class StatsService {
     return present(breakdown, k, noise, parameters, generatedAt, this.deps.random);
   }
 
+  /** What is left of the auditor's privacy budget this month, before a release spends any. */
+  async budget(actorId: string): Promise<BudgetBalance> {
+    return { ...(await this.ledger.balance(actorId, this.monthlyBudget())) };
+  }
+
   private async spend(actorId: string, epsilon: number) {
-    const budget = this.deps.privacyBudget ?? DEFAULT_PRIVACY_BUDGET;
-    const balance: BudgetBalance = await this.ledger.spend(actorId, epsilon, budget);
+    const balance: BudgetBalance = await this.ledger.spend(actorId, epsilon, this.monthlyBudget());
     return { epsilon, budget: { ...balance } };
+  }
+
+  private monthlyBudget(): number {
+    return this.deps.privacyBudget ?? DEFAULT_PRIVACY_BUDGET;
   }
 }
 

@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { StatsExportQuerySchema, StatsQuerySchema, StatsTableSchema } from '@haven/shared';
+import {
+  PrivacyBudgetSchema,
+  StatsExportQuerySchema,
+  StatsQuerySchema,
+  StatsTableSchema,
+} from '@haven/shared';
 import { problemResponse, type DescribeRoutes } from '../../http/openapi';
 import { parseRequest } from '../../http/validate';
 import type { Services } from '../../services';
@@ -16,6 +21,10 @@ export function statsRoutes(
   router.get('/stats', guards.permission('stats.read'), async (req, res) => {
     const query = parseRequest(StatsQuerySchema, req.query, 'query');
     res.json(await services.stats.breakdown(staffOf(req).userId, query));
+  });
+
+  router.get('/stats/budget', guards.permission('stats.read'), async (req, res) => {
+    res.json(await services.stats.budget(staffOf(req).userId));
   });
 
   router.get('/stats/export', guards.permission('stats.export'), async (req, res) => {
@@ -51,6 +60,20 @@ export const describeStatsRoutes: DescribeRoutes = (registry) => {
       },
       400: problemResponse('Invalid dimensions, dates or filters'),
       ...refused('stats.read'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/stats/budget',
+    summary: "What is left of the auditor's differential-privacy budget this month",
+    ...common,
+    responses: {
+      200: {
+        description: 'The month, its budget, what was spent and what is left',
+        content: { 'application/json': { schema: PrivacyBudgetSchema } },
+      },
+      401: problemResponse('Not signed in'),
+      403: problemResponse('The roles do not grant stats.read'),
     },
   });
   registry.registerPath({

@@ -164,6 +164,21 @@ describe('differential privacy', () => {
     expect((await lastAuditEntry(testApp)).details).toMatchObject({ epsilon: 1 });
   });
 
+  it('when an auditor asks what is left of the budget, then the month’s balance comes, and asking spends nothing', async () => {
+    await storeKnownCases();
+    const api = statsApi(testApp, auditor);
+    const untouched = await api.budget();
+    await api.view({ dims: 'category', dp: '2.5' }).expect(200);
+
+    const after = await api.budget();
+    const again = await api.budget();
+
+    expect(untouched.body).toMatchObject({ budget: 10, spent: 0, remaining: 10 });
+    expect(untouched.body.period).toMatch(/^\d{4}-\d{2}$/);
+    expect(after.body).toMatchObject({ spent: 2.5, remaining: 7.5 });
+    expect(again.body).toEqual(after.body);
+  });
+
   it('when the epsilon asked for is more than the budget has left, then 422 and nothing is released or audited', async () => {
     await storeKnownCases();
     await statsApi(testApp, auditor).view({ dims: 'category', dp: '6' }).expect(200);

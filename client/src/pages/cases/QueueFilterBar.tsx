@@ -1,10 +1,11 @@
 import type { FormDefinition } from '@haven/shared';
-import { useMemo, useState, type FormEvent, type RefObject } from 'react';
+import { useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { Checkbox, SelectField, TextField } from '../../forms/fields';
 import type { FormError } from '../../forms/formErrors';
-import { categoryName, countriesByName, tlpName } from './caseLabels';
+import { tlpName } from './caseLabels';
+import { CategorySelect, CountrySelect } from './FilterSelects';
 import {
   ASSIGNEE_FILTERS,
   hasFilters,
@@ -58,8 +59,7 @@ export function QueueFilterBar({
   errors: readonly FormError[];
   searchRef: RefObject<HTMLInputElement | null>;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const { t } = useTranslation();
   const [drafts, setDrafts] = useState<Drafts>({ q: filters.q, tag: filters.tag });
   // The address may change under the form (back, a tab's link): typed text follows it then.
   const [shown, setShown] = useState<Drafts>({ q: filters.q, tag: filters.tag });
@@ -73,8 +73,6 @@ export function QueueFilterBar({
   const [moreOpen, setMoreOpen] = useState(
     () => inUse > 0 || window.matchMedia('(min-width: 48rem)').matches,
   );
-
-  const countries = useMemo(() => countriesByName(language), [language]);
 
   const error = (field: keyof QueueFilters) => errors.find((item) => item.field === field)?.message;
 
@@ -122,23 +120,15 @@ export function QueueFilterBar({
           {inUse > 0 ? t('cases.filters.moreInUse', { count: inUse }) : t('cases.filters.more')}
         </summary>
         <div className="filter-grid">
-          <SelectField
+          <CategorySelect
             id={FILTER_FIELD_IDS.category}
             label={t('cases.filters.category')}
+            anyLabel={t('cases.filters.anyCategory')}
+            form={form}
             value={filters.category}
-            onChange={(event) => apply({ category: event.target.value })}
+            onChange={(category) => apply({ category })}
             error={error('category')}
-          >
-            <option value="">{t('cases.filters.anyCategory')}</option>
-            {filters.category && !form?.categories.some((item) => item.id === filters.category) ? (
-              <option value={filters.category}>{categoryName(i18n, form, filters.category)}</option>
-            ) : null}
-            {form?.categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {categoryName(i18n, form, category.id)}
-              </option>
-            ))}
-          </SelectField>
+          />
           <SelectField
             id={FILTER_FIELD_IDS.severity}
             label={t('cases.filters.severity')}
@@ -188,20 +178,14 @@ export function QueueFilterBar({
               ))}
             </SelectField>
           ) : null}
-          <SelectField
+          <CountrySelect
             id={FILTER_FIELD_IDS.country}
             label={t('cases.filters.country')}
+            anyLabel={t('cases.filters.anyCountry')}
             value={filters.country}
-            onChange={(event) => apply({ country: event.target.value })}
+            onChange={(country) => apply({ country })}
             error={error('country')}
-          >
-            <option value="">{t('cases.filters.anyCountry')}</option>
-            {countries.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </SelectField>
+          />
           <TextField
             id={FILTER_FIELD_IDS.from}
             type="date"

@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { Checkbox, SelectField, SubmitButton, TextField } from '../../forms/fields';
 import { schemaErrors, type FormError, type SchemaIssue } from '../../forms/formErrors';
-import { categoryName, countriesByName, severityName, statusName } from '../cases/caseLabels';
+import { severityName, statusName } from '../cases/caseLabels';
+import { CategorySelect, CountrySelect } from '../cases/FilterSelects';
 import { PrivacyFields } from './PrivacyFields';
 import { SEVERITY_CHOICES, viewIssues, type SeverityChoice, type StatsView } from './statsView';
 import type { PrivacyBudget } from '@haven/shared';
@@ -58,14 +59,12 @@ interface StatsFormProps {
  * noise. Nothing is asked until "Show"; the view is checked against the API's schema first.
  */
 export function StatsForm({ initial, initialIssues, busy, form, budget, onShow }: StatsFormProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
   const [issues, setIssues] = useState(initialIssues);
   // Worded at render, so they follow a change of language; one list per submit for the summary.
   const errors = useMemo(() => statsFormErrors(t, issues), [t, issues]);
   const [filtersOpen, setFiltersOpen] = useState(() => filtersInUse(initial) > 0);
-  const countries = useMemo(() => countriesByName(language), [language]);
   const inUse = filtersInUse(draft);
 
   const change = (patch: Partial<StatsView>) => setDraft({ ...draft, ...patch });
@@ -143,37 +142,23 @@ export function StatsForm({ initial, initialIssues, busy, form, budget, onShow }
           {inUse > 0 ? t('stats.form.filtersInUse', { count: inUse }) : t('stats.form.filters')}
         </summary>
         <div className="stats-form-grid">
-          <SelectField
+          <CategorySelect
             id={STATS_FIELD_IDS.category}
             label={t('stats.form.category')}
+            anyLabel={t('stats.form.anyCategory')}
+            form={form}
             value={draft.category}
-            onChange={(event) => change({ category: event.target.value })}
+            onChange={(category) => change({ category })}
             error={error('category')}
-          >
-            <option value="">{t('stats.form.anyCategory')}</option>
-            {draft.category && !form?.categories.some((item) => item.id === draft.category) ? (
-              <option value={draft.category}>{categoryName(i18n, form, draft.category)}</option>
-            ) : null}
-            {form?.categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {categoryName(i18n, form, category.id)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
+          />
+          <CountrySelect
             id={STATS_FIELD_IDS.country}
             label={t('stats.form.country')}
+            anyLabel={t('stats.form.anyCountry')}
             value={draft.country}
-            onChange={(event) => change({ country: event.target.value })}
+            onChange={(country) => change({ country })}
             error={error('country')}
-          >
-            <option value="">{t('stats.form.anyCountry')}</option>
-            {countries.map(({ code, name }) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </SelectField>
+          />
         </div>
         <div className="stats-choice-groups">
           <fieldset className="stats-choices" aria-describedby="stats-status-hint">

@@ -6,52 +6,14 @@
 //
 // Usage: node bench/queue.mjs [--cases 1000000] [--data-dir DIR] [--runs 200]
 //   --data-dir DIR  reuse (or fill, if it has no database yet) this data directory; kept after
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { seededDatabase } from './seededDatabase.mjs';
 
 const require = createRequire(import.meta.url);
 const { openStorage } = require('../server/dist/storage/index.js');
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-const { values } = parseArgs({
-  options: {
-    cases: { type: 'string', default: '1000000' },
-    'data-dir': { type: 'string' },
-    runs: { type: 'string', default: '200' },
-    help: { type: 'boolean', default: false },
-  },
-});
-if (values.help) {
-  process.stdout.write(
-    'Usage: node bench/queue.mjs [--cases 1000000] [--data-dir DIR] [--runs 200]\n',
-  );
-  process.exit(0);
-}
-const runs = Number(values.runs);
-const dataDir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'haven-queue-'));
-const file = join(dataDir, 'haven.db');
-
-if (!existsSync(file)) {
-  process.stdout.write(`Seeding ${values.cases} cases into ${dataDir} …\n`);
-  const seeded = spawnSync(
-    process.execPath,
-    [join(root, 'server/dist/cli/main.js'), 'seed', '--cases', values.cases],
-    {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HAVEN_DATA_DIR: dataDir,
-        HAVEN_PUBLIC_URL: 'https://haven.example',
-      },
-      stdio: 'inherit',
-    },
-  );
-  if (seeded.status !== 0) process.exit(seeded.status ?? 1);
-}
+const { runs, dataDir, file, cleanup } = seededDatabase('queue', 200);
 const size = ['', '-wal'].map((suffix) => join(dataDir, `haven.db${suffix}`));
 const megabytes =
   size.reduce((sum, path) => sum + (existsSync(path) ? statSync(path).size : 0), 0) / 1e6;
@@ -139,4 +101,4 @@ for (const row of rows) {
     `| ${row.name} | ${row.found} | ${row.p50.toFixed(2)} ms | ${row.p95.toFixed(2)} ms |\n`,
   );
 }
-if (!values['data-dir']) rmSync(dataDir, { recursive: true, force: true });
+cleanup();

@@ -9,54 +9,15 @@
 //
 // Usage: node bench/stats.mjs [--cases 1000000] [--data-dir DIR] [--runs 20]
 //   --data-dir DIR  reuse (or fill, if it has no database yet) this data directory; kept after
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { availableParallelism, loadavg } from 'node:os';
+import { seededDatabase } from './seededDatabase.mjs';
 
 const require = createRequire(import.meta.url);
 const { openStorage } = require('../server/dist/storage/index.js');
 const { StatsService } = require('../server/dist/modules/stats/StatsService.js');
 const { DEFAULT_CATEGORIES } = require('../shared/dist/index.js');
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-const { values } = parseArgs({
-  options: {
-    cases: { type: 'string', default: '1000000' },
-    'data-dir': { type: 'string' },
-    runs: { type: 'string', default: '20' },
-    help: { type: 'boolean', default: false },
-  },
-});
-if (values.help) {
-  process.stdout.write(
-    'Usage: node bench/stats.mjs [--cases 1000000] [--data-dir DIR] [--runs 20]\n',
-  );
-  process.exit(0);
-}
-const runs = Number(values.runs);
-const dataDir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'haven-stats-'));
-const file = join(dataDir, 'haven.db');
-
-if (!existsSync(file)) {
-  process.stdout.write(`Seeding ${values.cases} cases into ${dataDir} …\n`);
-  const seeded = spawnSync(
-    process.execPath,
-    [join(root, 'server/dist/cli/main.js'), 'seed', '--cases', values.cases],
-    {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HAVEN_DATA_DIR: dataDir,
-        HAVEN_PUBLIC_URL: 'https://haven.example',
-      },
-      stdio: 'inherit',
-    },
-  );
-  if (seeded.status !== 0) process.exit(seeded.status ?? 1);
-}
+const { runs, dataDir, file, cleanup } = seededDatabase('stats', 20);
 
 const storage = await openStorage({ engine: 'sqlite', file }, { dataDir });
 const stats = new StatsService({
@@ -124,4 +85,4 @@ for (const row of rows) {
   );
 }
 process.stdout.write(`\nPeak resident set size: ${peakRss.toFixed(0)} MB\n`);
-if (!values['data-dir']) rmSync(dataDir, { recursive: true, force: true });
+cleanup();

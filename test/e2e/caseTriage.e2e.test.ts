@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import request from 'supertest';
 import { aJpegWithGps, MARKERS } from '../fixtures/attachments/files';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { browserForTests } from '../support/browser';
 import { aFiledReport, caseApi } from '../support/cases';
 import {
   axeViolations,
@@ -40,14 +40,9 @@ const IS_FOCUSED = (element: { ownerDocument: { activeElement: unknown } }) =>
  * supervisor escalates and resolves it; the reporter then sees the outcome with their receipt.
  */
 describe('case triage in the console', () => {
-  let browser: Browser;
+  const browser = browserForTests();
   let testApp: TestApp;
   let baseUrl: string;
-  const openContexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
 
   // Each test has an app of its own: the queue's counts are part of what it checks.
   beforeEach(async () => {
@@ -55,14 +50,7 @@ describe('case triage in the console', () => {
     baseUrl = await testApp.listen();
   });
 
-  afterEach(async () => {
-    await Promise.all(openContexts.splice(0).map((context) => context.close()));
-    await testApp.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  afterEach(() => testApp.close());
 
   async function newPage(expected: ExpectedFailure[] = []) {
     const context = await browser.newContext({
@@ -70,7 +58,6 @@ describe('case triage in the console', () => {
       viewport: DESKTOP,
       acceptDownloads: true,
     });
-    openContexts.push(context);
     const page = await context.newPage();
     return { page, problems: recordProblems(page, [SESSION_PROBE, ...expected]) };
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { browserForTests } from '../support/browser';
 import {
   axeViolations,
   recordProblems,
@@ -48,14 +48,9 @@ const IS_FOCUSED = (element: PageElement) => element === element.ownerDocument.a
  * the form, medians, the chart, a CSV export, and the differential-privacy mode.
  */
 describe('the statistics dashboard in the console', () => {
-  let browser: Browser;
+  const browser = browserForTests();
   let testApp: TestApp;
   let baseUrl: string;
-  const openContexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
 
   // Each test has an app of its own: the tables count every case in it.
   beforeEach(async () => {
@@ -63,14 +58,7 @@ describe('the statistics dashboard in the console', () => {
     baseUrl = await testApp.listen();
   });
 
-  afterEach(async () => {
-    await Promise.all(openContexts.splice(0).map((context) => context.close()));
-    await testApp.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  afterEach(() => testApp.close());
 
   async function newPage() {
     const context = await browser.newContext({
@@ -78,7 +66,6 @@ describe('the statistics dashboard in the console', () => {
       viewport: DESKTOP,
       acceptDownloads: true,
     });
-    openContexts.push(context);
     const page = await context.newPage();
     return { page, problems: recordProblems(page, [SESSION_PROBE, BUDGET_REFUSED]) };
   }

@@ -1,36 +1,26 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { browserForTests } from '../support/browser';
 import { axeViolations, recordProblems, screenshot } from '../support/consolePage';
 
 /** A signed-out console asks on each load whether a session goes on; the answer is a 401. */
 const SESSION_PROBE = { status: 401, path: /^\/api\/v1\/auth\/refresh$/ };
 
 describe('staff console app shell', () => {
-  let browser: Browser;
+  const browser = browserForTests();
   let testApp: TestApp;
   let baseUrl: string;
-  const openContexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     testApp = await startTestApp();
     baseUrl = await testApp.listen();
-    browser = await launchBrowser();
   });
 
-  afterEach(async () => {
-    await Promise.all(openContexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
+  afterAll(() => testApp?.close());
 
   /** Opens a fresh browser profile (no saved language) whose preferred language is `locale`. */
   async function openConsole(path: string, locale = 'en-US') {
     const context = await browser.newContext({ locale });
-    openContexts.push(context);
     const page = await context.newPage();
     const problems = recordProblems(page, [SESSION_PROBE]);
     await page.goto(`${baseUrl}/console${path}`);

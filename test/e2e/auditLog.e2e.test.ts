@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CheckpointSchema } from '@haven/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { totpCode } from '../../server/src/modules/identity/totp';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { browserForTests } from '../support/browser';
 import {
   axeViolations,
   recordProblems,
@@ -22,27 +22,18 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
 describe('the audit log in the console', () => {
-  let browser: Browser;
+  const browser = browserForTests();
   let testApp: TestApp;
   let baseUrl: string;
   let auditor: StaffMember;
-  const openContexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     testApp = await startTestApp();
     baseUrl = await testApp.listen();
-    browser = await launchBrowser();
     auditor = await aStaffMember(testApp, { roles: ['auditor'] });
   });
 
-  afterEach(async () => {
-    await Promise.all(openContexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
+  afterAll(() => testApp?.close());
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
@@ -70,7 +61,6 @@ describe('the audit log in the console', () => {
 
   it('when an auditor verifies the log and a kept checkpoint, then both hold until an entry is edited in the database, and then verification names that entry', async () => {
     const context = await browser.newContext({ locale: 'en-US', viewport: DESKTOP });
-    openContexts.push(context);
     const page = await context.newPage();
     const problems = recordProblems(page, [SESSION_PROBE, CHECKPOINT_REFUSED]);
 
@@ -178,7 +168,6 @@ describe('the audit log in the console', () => {
   it('when staff without the auditor role open the audit log, then it is neither offered nor shown', async () => {
     const officer = await aStaffMember(testApp, { roles: ['officer', 'supervisor', 'admin'] });
     const context = await browser.newContext({ locale: 'en-US' });
-    openContexts.push(context);
     const page = await context.newPage();
     const problems = recordProblems(page, [SESSION_PROBE]);
 

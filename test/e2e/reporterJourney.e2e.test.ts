@@ -3,10 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import axe, { type AxeResults } from 'axe-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { aJpegWithGps, aPng } from '../fixtures/attachments/files';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { browserForTests } from '../support/browser';
 import { makeTempDir } from '../support/tempDir';
 
 const screenshotDir = join(__dirname, '..', '..', 'test-results', 'screenshots');
@@ -23,14 +23,12 @@ const JOURNEY_MS = 120_000;
  * read a reply, answer. The browser may reach nothing but the app.
  */
 describe('the reporter journey', () => {
-  let browser: Browser;
+  const browser = browserForTests();
   let testApp: TestApp;
   let baseUrl: string;
   let files: ReturnType<typeof makeTempDir>;
-  const openContexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     files = makeTempDir();
     writeFileSync(join(files.path, 'photo.jpg'), await aJpegWithGps());
     writeFileSync(join(files.path, 'more.png'), await aPng());
@@ -42,15 +40,9 @@ describe('the reporter journey', () => {
     baseUrl = await testApp.listen();
   });
 
-  afterEach(async () => {
-    await Promise.all(openContexts.splice(0).map((context) => context.close()));
-    await testApp.close();
-  });
+  afterEach(() => testApp.close());
 
-  afterAll(async () => {
-    await browser?.close();
-    files?.cleanup();
-  });
+  afterAll(() => files?.cleanup());
 
   interface Visit {
     page: Page;
@@ -76,7 +68,6 @@ describe('the reporter journey', () => {
       locale: options.locale ?? 'en-US',
       acceptDownloads: true,
     });
-    openContexts.push(context);
     const leaks: string[] = [];
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -126,7 +117,6 @@ describe('the reporter journey', () => {
     if (!javaScript) {
       const html = (await page.content()).replace(/<script\b[^>]*><\/script>/g, '');
       const context = await browser.newContext({ viewport: page.viewportSize() ?? DESKTOP });
-      openContexts.push(context);
       target = await context.newPage();
       const snapshotUrl = `${baseUrl}/__axe-snapshot-${randomUUID()}`;
       await target.route(snapshotUrl, (route) =>

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { issueSetupToken } from '../../server/src/modules/setup/setupToken';
 import { totpCode } from '../../server/src/modules/identity/totp';
 import { startTestApp, type TestApp } from '../support/app';
-import { launchBrowser } from '../support/browser';
+import { browserForTests } from '../support/browser';
 import {
   axeViolations,
   recordProblems,
@@ -29,29 +29,19 @@ const IS_FOCUSED = (element: { ownerDocument: { activeElement: unknown } }) =>
 const SESSION_PROBE: ExpectedFailure = { status: 401, path: /^\/api\/v1\/auth\/refresh$/ };
 
 describe('staff sign-in and administration in the console', () => {
-  let browser: Browser;
+  const browser = browserForTests();
   let testApp: TestApp;
   let baseUrl: string;
-  const openContexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     testApp = await startTestApp();
     baseUrl = await testApp.listen();
-    browser = await launchBrowser();
   });
 
-  afterEach(async () => {
-    await Promise.all(openContexts.splice(0).map((context) => context.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await testApp?.close();
-  });
+  afterAll(() => testApp?.close());
 
   async function newPage(expected: ExpectedFailure[] = []) {
     const context = await browser.newContext({ locale: 'en-US' });
-    openContexts.push(context);
     const page = await context.newPage();
     return { page, problems: recordProblems(page, [SESSION_PROBE, ...expected]) };
   }

@@ -433,6 +433,26 @@ describe('case triage in the console', () => {
       await announced(page, `The merge with ${newer.reference} was undone.`).waitFor();
       await duplicates.getByText('Merged into this case').waitFor({ state: 'detached' });
       expect((await caseApi(testApp, officer).open(newer.id)).body.status).toBe('new');
+
+      // Any case can be found by its reference to merge, suggested or not.
+      const reference = duplicates.getByLabel('Reference of the other case');
+      await reference.fill(older.reference);
+      await duplicates.getByRole('button', { name: 'Find', exact: true }).click();
+      await duplicates.getByText('That is this case’s own reference.').waitFor();
+      await reference.fill(newer.reference.toLowerCase());
+      await duplicates.getByRole('button', { name: 'Find', exact: true }).click();
+      // The case found is listed after the suggestion of the same case.
+      await duplicates
+        .getByRole('button', { name: `Merge with ${newer.reference}…` })
+        .nth(1)
+        .click();
+      await screenshot(page, 'cases-merge-by-reference-1280');
+      await duplicates.getByLabel('Why are they the same?').fill('Found by its reference.');
+      await duplicates
+        .getByRole('button', { name: `Merge with ${newer.reference}`, exact: true })
+        .click();
+      await announced(page, `The cases are merged: ${newer.reference}.`).waitFor();
+      await duplicates.getByText('Merged into this case').waitFor();
       await expectAccessible(page);
       expect(problems).toEqual([]);
     },

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../components/formatting';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { useFormErrors } from '../../forms/useFormErrors';
 import { StatusBadge } from './CaseBadges';
+import { MergeByReference } from './MergeByReference';
 import { ReasonForm } from './ReasonForm';
 import type { RunChange } from './useCaseDetail';
 
@@ -124,6 +125,21 @@ export function DuplicatesPanel({
           </ul>
         </>
       ) : null}
+      {mayLink && !detail.duplicateOf && detail.status !== 'duplicate' ? (
+        <MergeByReference detail={detail}>
+          {(found) => (
+            <Suggestion
+              key={found.id}
+              candidate={found}
+              mayLink
+              merging={merging === `reference:${found.id}`}
+              onMerge={() => setMerging(`reference:${found.id}`)}
+              onCancel={() => setMerging(null)}
+              onSubmit={merge(found)}
+            />
+          )}
+        </MergeByReference>
+      ) : null}
     </section>
   );
 }
@@ -160,7 +176,7 @@ function Suggestion({
           date: formatDateTime(candidate.receivedAt, i18n.language),
         })}
       </p>
-      <p>{t('cases.duplicates.shares', { list: shared })}</p>
+      {candidate.shared.length > 0 ? <p>{t('cases.duplicates.shares', { list: shared })}</p> : null}
       {mayLink ? (
         merging ? (
           <ReasonForm

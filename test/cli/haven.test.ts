@@ -3,50 +3,33 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openStorage } from '../../server/src/storage';
 import { aUser, anAudit } from '../support/factories';
-import { killStartedProcesses, runNode } from '../support/processes';
-import { makeTempDir } from '../support/tempDir';
-
-const CLI = 'server/dist/cli/main.js';
+import { havenCommandForEachTest } from '../support/cli';
 
 describe('the haven command', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  beforeEach(() => (dir = makeTempDir()));
-  afterEach(() => {
-    killStartedProcesses();
-    dir.cleanup();
-  });
-
-  async function haven(...args: string[]) {
-    const run = runNode(CLI, args, {
-      HAVEN_DATA_DIR: dir.path,
-      HAVEN_PUBLIC_URL: 'https://haven.example',
-    });
-    const code = await run.exited;
-    return { code, output: run.output() };
-  }
+  const haven = havenCommandForEachTest();
 
   it('when asked for a setup token with no admin, then it prints a one-time link', async () => {
-    const { code, output } = await haven('setup-token');
+    const { code, output } = await haven.run(['setup-token']);
     expect(code).toBe(0);
     expect(output).toMatch(/https:\/\/haven\.example\/console\/setup#token=[A-Za-z0-9_-]{43}/);
   });
 
   it('when an admin exists, then no setup token is given', async () => {
     const storage = await openStorage(
-      { engine: 'sqlite', file: join(dir.path, 'haven.db') },
-      { dataDir: dir.path },
+      { engine: 'sqlite', file: join(haven.dataDir, 'haven.db') },
+      { dataDir: haven.dataDir },
     );
     await storage.users.insert(aUser({ roles: ['admin'] }), anAudit());
     await storage.close();
 
-    const { code, output } = await haven('setup-token');
+    const { code, output } = await haven.run(['setup-token']);
     expect(code).toBe(1);
     expect(output).toMatch(/An admin exists already/);
     expect(output).not.toMatch(/token=/);
   });
 
   it('when the doctor runs on a healthy set-up, then every check passes', async () => {
-    const { code, output } = await haven('doctor');
+    const { code, output } = await haven.run(['doctor']);
     expect(code).toBe(0);
     expect(output).toMatch(/^ok +configuration: development, sqlite storage$/m);
     expect(output).toMatch(/^ok +storage: sqlite answers; no admin yet/m);
@@ -54,16 +37,16 @@ describe('the haven command', () => {
   });
 
   it('when the key file is readable by others, then the doctor fails that check', async () => {
-    await writeFile(join(dir.path, 'master.key'), randomBytes(32).toString('base64'), {
+    await writeFile(join(haven.dataDir, 'master.key'), randomBytes(32).toString('base64'), {
       mode: 0o644,
     });
-    const { code, output } = await haven('doctor');
+    const { code, output } = await haven.run(['doctor']);
     expect(code).toBe(1);
     expect(output).toMatch(/^FAIL +master key: .*chmod 600/m);
   });
 
   it('when the command is unknown, then it prints the usage and exits 2', async () => {
-    const { code, output } = await haven('frobnicate');
+    const { code, output } = await haven.run(['frobnicate']);
     expect(code).toBe(2);
     expect(output).toMatch(/Unknown command: frobnicate/);
     expect(output).toMatch(/setup-token/);

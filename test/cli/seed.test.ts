@@ -1,48 +1,17 @@
-import { join } from 'node:path';
 import { PLATFORMS, type Platform } from '@haven/shared';
-import { openStorage, type Storage } from '../../server/src/storage';
-import { killStartedProcesses, runNode } from '../support/processes';
-import { makeTempDir } from '../support/tempDir';
-
-const CLI = 'server/dist/cli/main.js';
+import { havenCommandForEachTest } from '../support/cli';
 
 jest.setTimeout(60_000);
 
 describe('haven seed', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  beforeEach(() => (dir = makeTempDir()));
-  afterEach(() => {
-    killStartedProcesses();
-    dir.cleanup();
-  });
-
-  async function haven(...args: string[]) {
-    const run = runNode(CLI, args, {
-      HAVEN_DATA_DIR: dir.path,
-      HAVEN_PUBLIC_URL: 'https://haven.example',
-    });
-    const code = await run.exited;
-    return { code, output: run.output() };
-  }
-
-  async function withStorage<T>(work: (storage: Storage) => Promise<T>): Promise<T> {
-    const storage = await openStorage(
-      { engine: 'sqlite', file: join(dir.path, 'haven.db') },
-      { dataDir: dir.path },
-    );
-    try {
-      return await work(storage);
-    } finally {
-      await storage.close();
-    }
-  }
+  const haven = havenCommandForEachTest();
 
   it('when 2,000 cases are seeded in batches of 500, then all are stored with a realistic spread and one audit entry per batch', async () => {
-    const { code, output } = await haven('seed', '--cases', '2000', '--batch', '500');
+    const { code, output } = await haven.run(['seed', '--cases', '2000', '--batch', '500']);
     expect(code).toBe(0);
     expect(output).toMatch(/Seeded 2000 cases in [\d.]+ s \(\d+ cases\/s\)/);
 
-    await withStorage(async (storage) => {
+    await haven.withStorage(async (storage) => {
       const counts = await storage.cases.countByStatus({});
       expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(2000);
       // Mostly finished, with a tail of open cases.
@@ -94,7 +63,7 @@ describe('haven seed', () => {
   });
 
   it('when the count is missing, then it explains its usage and fails', async () => {
-    const { code, output } = await haven('seed', '--batch', '10');
+    const { code, output } = await haven.run(['seed', '--batch', '10']);
     expect(code).toBe(2);
     expect(output).toContain('Usage: haven seed --cases N');
   });

@@ -1,51 +1,18 @@
-import { join } from 'node:path';
 import { createServices } from '../../server/src/services';
 import { loadMasterKey } from '../../server/src/crypto/masterKey';
 import { createLogger } from '../../server/src/logger';
 import { totpCode } from '../../server/src/modules/identity/totp';
-import { openStorage, type Storage } from '../../server/src/storage';
 import { A_GOOD_PASSWORD } from '../support/staff';
-import { killStartedProcesses, runNode } from '../support/processes';
-import { makeTempDir } from '../support/tempDir';
-
-const CLI = 'server/dist/cli/main.js';
+import { havenCommandForEachTest } from '../support/cli';
 
 // Each test starts several CLI processes (each opens storage and hashes with argon2).
 jest.setTimeout(90_000);
 
 describe('haven users', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  beforeEach(() => (dir = makeTempDir()));
-  afterEach(() => {
-    killStartedProcesses();
-    dir.cleanup();
-  });
-
-  async function haven(args: string[], stdin?: string) {
-    const run = runNode(
-      CLI,
-      args,
-      { HAVEN_DATA_DIR: dir.path, HAVEN_PUBLIC_URL: 'https://haven.example' },
-      stdin === undefined ? {} : { stdin },
-    );
-    const code = await run.exited;
-    return { code, output: run.output() };
-  }
-
-  async function withStorage<T>(work: (storage: Storage) => Promise<T>): Promise<T> {
-    const storage = await openStorage(
-      { engine: 'sqlite', file: join(dir.path, 'haven.db') },
-      { dataDir: dir.path },
-    );
-    try {
-      return await work(storage);
-    } finally {
-      await storage.close();
-    }
-  }
+  const haven = havenCommandForEachTest();
 
   it('when a user is created with --json, then the password comes from standard input and the TOTP secret, URI and recovery codes are printed', async () => {
-    const { code, output } = await haven(
+    const { code, output } = await haven.run(
       [
         'users',
         'create',
@@ -74,8 +41,8 @@ describe('haven users', () => {
     expect(created.otpauthUri).toContain(created.totpSecret);
 
     // The account signs in with that password and a code of that secret.
-    await withStorage(async (storage) => {
-      const config = { masterKey: null, dataDir: dir.path, proofOfWorkBits: 0 };
+    await haven.withStorage(async (storage) => {
+      const config = { masterKey: null, dataDir: haven.dataDir, proofOfWorkBits: 0 };
       const services = await createServices(
         config,
         storage,
@@ -96,7 +63,7 @@ describe('haven users', () => {
   });
 
   it('when created without --json, then the same is printed for a person', async () => {
-    const { code, output } = await haven(
+    const { code, output } = await haven.run(
       ['users', 'create', '--username', 'amal', '--role', 'admin'],
       A_GOOD_PASSWORD,
     );
@@ -108,17 +75,17 @@ describe('haven users', () => {
   });
 
   it('when the password is weak or the role unknown, then nothing is created and the reason is printed', async () => {
-    const weak = await haven(
+    const weak = await haven.run(
       ['users', 'create', '--username', 'amal', '--role', 'admin'],
       'short\n',
     );
     expect(weak.code).toBe(1);
     expect(weak.output).toMatch(/at least 12 characters/);
 
-    const role = await haven(['users', 'create', '--username', 'amal', '--role', 'root'], 'x');
+    const role = await haven.run(['users', 'create', '--username', 'amal', '--role', 'root'], 'x');
     expect(role.code).toBe(2);
     expect(role.output).toMatch(/Unknown role: root/);
-    await withStorage(async (storage) => {
+    await haven.withStorage(async (storage) => {
       expect(await storage.users.getByUsername('amal')).toBeNull();
     });
   });
@@ -130,7 +97,7 @@ describe('haven users', () => {
     ]) {
       expect(
         (
-          await haven(
+          await haven.run(
             ['users', 'create', '--username', username!, '--role', role!],
             A_GOOD_PASSWORD,
           )
@@ -138,18 +105,18 @@ describe('haven users', () => {
       ).toBe(0);
     }
 
-    const reset = await haven(['users', 'reset-mfa', 'officer-1']);
+    const reset = await haven.run(['users', 'reset-mfa', 'officer-1']);
     expect(reset.code).toBe(0);
     expect(reset.output).toMatch(/enrol again at the next sign-in/);
-    const disable = await haven(['users', 'disable', 'OFFICER-1']);
+    const disable = await haven.run(['users', 'disable', 'OFFICER-1']);
     expect(disable.code).toBe(0);
-    const lastAdmin = await haven(['users', 'disable', 'first-admin']);
+    const lastAdmin = await haven.run(['users', 'disable', 'first-admin']);
     expect(lastAdmin.code).toBe(1);
     expect(lastAdmin.output).toMatch(/last enabled admin/);
-    const unknown = await haven(['users', 'disable', 'nobody']);
+    const unknown = await haven.run(['users', 'disable', 'nobody']);
     expect(unknown.code).toBe(1);
 
-    await withStorage(async (storage) => {
+    await haven.withStorage(async (storage) => {
       const officer = await storage.users.getByUsername('officer-1');
       expect(officer?.disabled).toBe(true);
       expect(officer?.body).toMatchObject({ totp: null, recoveryCodes: [] });
